@@ -1,0 +1,24 @@
+// Bundles the CLI into one ESM file so `npx oag-offline` starts without resolving hundreds of modules.
+// Native addons stay external: they ship prebuilt .node binaries that cannot be inlined.
+import {build} from 'esbuild';
+import {chmod} from 'node:fs/promises';
+
+await build({
+	entryPoints: ['cli.tsx'],
+	outfile: 'dist/cli.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	sourcemap: 'linked',
+	legalComments: 'none',
+	jsx: 'automatic',
+	external: ['@napi-rs/keyring', 'react-devtools-core'],
+	define: {'process.env.DEV': '"false"'},
+	// CommonJS dependencies (mysql2, commander) call require(); give the ESM bundle one.
+	banner: {
+		js: "#!/usr/bin/env node\nimport {createRequire as __oagCreateRequire} from 'node:module';\nconst require = __oagCreateRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+});
+await chmod('dist/cli.js', 0o755);

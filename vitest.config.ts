@@ -1,0 +1,14 @@
+import {defineConfig} from 'vitest/config';
+
+// Tests that start real services (slapd, gnome-keyring, tmux) are slow to boot on 2 cores;
+// generous timeouts keep them from flaking, and nothing in here asserts on time.
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.{ts,tsx}'],
+		environment: 'node',
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		pool: 'forks',
+		reporters: ['default'],
+	},
+});
