@@ -1,0 +1,42 @@
+import {z} from 'zod';
+import {Id} from './common.js';
+
+export const IdpType = z.string(); // IDP_OKTA, IDP_AUTH0; tolerant of new types
+export const Idp = z.looseObject({
+	id: Id,
+	type: IdpType,
+	name: z.string(),
+	description: z.string().optional(),
+	domain: z.string().optional(),
+	tenant: z.string().optional(),
+	validationStatus: z.unknown().optional(),
+});
+export type Idp = z.infer<typeof Idp>;
+export const IdpList = z.array(Idp);
+
+export const FAILOVER_MODES = ['AUTOMATIC', 'DISABLED'] as const;
+export const FailoverModeValue = z.enum(FAILOVER_MODES);
+export type FailoverModeValue = z.infer<typeof FailoverModeValue>;
+export const FailoverMode = z.looseObject({mode: FailoverModeValue});
+export type FailoverMode = z.infer<typeof FailoverMode>;
+export const FailoverModeRequest = z.strictObject({mode: FailoverModeValue});
+
+const int = z.number().int();
+export const HealthPolicy = z.looseObject({
+	failureThreshold: int,
+	healthCheckInterval: int,
+	maxRetries: int,
+	recoveryCooldownInterval: int,
+	successThreshold: int,
+	timeout: int,
+});
+export type HealthPolicy = z.infer<typeof HealthPolicy>;
+/** PUT is a full replace: all six fields are required (ranges and the rule live in domain/healthPolicy). */
+export const HealthPolicyRequest = z.strictObject({
+	failureThreshold: int,
+	healthCheckInterval: int,
+	maxRetries: int,
+	recoveryCooldownInterval: int,
+	successThreshold: int,
+	timeout: int,
+});
