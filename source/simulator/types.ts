@@ -1,0 +1,71 @@
+import type {Scope} from '../api/schemas/scopes.js';
+
+export type FaultOptions = {
+	/** Added to every response, in milliseconds. */
+	latencyMs?: number;
+	/** 0..1: share of resource requests answered 500. */
+	errorRate?: number;
+	/** Requests per second per client; beyond it 429 with Retry-After. 0 = unlimited. */
+	rateLimitPerSecond?: number;
+	/** 0..1: share of requests whose connection is destroyed without an answer. */
+	resetRate?: number;
+	/** 0..1: share of 200 responses whose body is not valid JSON. */
+	malformedRate?: number;
+};
+
+export type SimulatorOptions = {
+	host?: string; // default 127.0.0.1 (loopback only)
+	port?: number; // default 0 = random
+	http?: boolean; // default false: HTTPS with a CA the simulator generates
+	dataDir?: string; // where keyFile and caFile are written (default: a new temp dir)
+	seed?: number; // deterministic data (default 1)
+	apps?: number; // default 12
+	idps?: number; // default 2
+	gatewayVersion?: string; // default NEWEST_GATEWAY_VERSION
+	groupPolicyCutover?: string; // default GROUP_POLICY_CUTOVER
+	scopes?: readonly Scope[]; // granted to the seeded client; default all
+	tokenTtlSeconds?: number; // default 300
+	/** The token endpoint answers 404; resource calls take a signed assertion as the bearer. */
+	directBearerOnly?: boolean;
+	/** Seed the authentication service as enabled (default true). */
+	authServiceEnabled?: boolean;
+	faults?: FaultOptions;
+	/** Seconds after start when the IdP outage begins (health turns UNHEALTHY); undefined = never. */
+	outageAfterSeconds?: number;
+};
+
+export type RegisteredClient = {clientId: string; privateKeyPem: string; scopes: Scope[]};
+
+export type SimulatorCounters = {
+	tokensMinted: number;
+	requests: number;
+	/** Requests per "METHOD /path-template". */
+	byRoute: Record<string, number>;
+	/** Highest number of requests being handled at the same time. */
+	maxInFlight: number;
+};
+
+export type SimulatorControl = {
+	setFaults(faults: FaultOptions): void;
+	/** Register another API client (its own key pair and scopes). */
+	addClient(scopes: readonly Scope[], alg?: 'RS256' | 'ES256'): Promise<RegisteredClient>;
+	/** Revoke every token issued so far (early expiry). */
+	expireTokens(): void;
+	/** Start or end the IdP outage: the auth-service health check answers UNHEALTHY while it lasts. */
+	setOutage(on: boolean): void;
+	setGatewayVersion(version: string): void;
+	counters(): SimulatorCounters;
+	resetCounters(): void;
+};
+
+export type RunningSimulator = {
+	url: string;
+	clientId: string;
+	privateKeyPem: string;
+	keyFile: string;
+	caFile?: string;
+	caPem?: string;
+	scopes: Scope[];
+	control: SimulatorControl;
+	close(): Promise<void>;
+};
