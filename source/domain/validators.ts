@@ -17,9 +17,12 @@ export const hostname: Validator<string> = value => {
 	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(v)) {
 		return v.split('.').every(octet => Number(octet) <= 255) ? undefined : 'Not a valid IPv4 address.';
 	}
-	if (!v.split('.').every(label => hostLabel.test(label))) {
+	const labels = v.split('.');
+	if (!labels.every(label => hostLabel.test(label))) {
 		return 'Use letters, digits, hyphens and dots (e.g. db.example.com).';
 	}
+	// A top-level label is never all digits (RFC 3696 2), so "10.0.1" is a mistyped address, not a name.
+	if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return 'Not a valid IPv4 address or host name.';
 	return undefined;
 };
 
