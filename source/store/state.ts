@@ -1,0 +1,88 @@
+import type {AuthMode} from '../api/clientOptions.js';
+import type {App, AppStateValue, AuthServiceSetting, Certificate, Directory, FailoverModeValue, HealthPolicy, Idp} from '../api/schemas/index.js';
+import type {PolicyEra} from '../domain/gatewayVersion.js';
+import type {HealthSample} from './healthHistory.js';
+import type {PollerStatus} from './poller.js';
+import type {ResourceStatus} from './resourceStatus.js';
+
+// The shape of everything the TUI knows about one gateway: one slice per resource (design section 2).
+// Slices hold plain data only; the actions that change them live in createOagStore and the loaders.
+
+/** Who we are talking to; fixed for the life of a store (a new profile means a new store). */
+export type ConnectionInfo = {
+	profile: string;
+	/** The gateway host as shown to the admin (no credentials, no path). */
+	host: string;
+	/** Where the signing key came from: keychain, file, command, demo... Never the key itself. */
+	keyBackend: string;
+	readOnly: boolean;
+	insecure: boolean;
+};
+
+export type TokenState = {mode: AuthMode; tokenExpiresAt?: number};
+
+export type ConnectionSlice = ConnectionInfo & {
+	status: 'connecting' | 'connected' | 'error';
+	lastError?: string;
+	token?: TokenState;
+};
+
+export type AuthServiceSlice = {
+	/** undefined: not loaded yet; null: the service is not enabled (the gateway answered 404). */
+	setting: AuthServiceSetting | null | undefined;
+	status: ResourceStatus;
+};
+
+export type HealthSlice = {
+	history: HealthSample[];
+	poll: PollerStatus;
+	/** The admin pressed `p`; hiding and showing the screen does not undo it. */
+	userPaused: boolean;
+};
+
+export type IdpEntry = {
+	idp: Idp;
+	failover?: FailoverModeValue;
+	healthPolicy?: HealthPolicy;
+	directories?: Directory[];
+	/** The first error while loading this IdP's offline-mode details. */
+	error?: string;
+};
+
+export type IdpsSlice = {items: IdpEntry[]; status: ResourceStatus; poll: PollerStatus; userPaused: boolean};
+
+export type AppEntry = {
+	app: App;
+	state?: AppStateValue;
+	/** Legacy group policy (gateways before the cutover). */
+	groups?: string[];
+	/** Access policy (gateways from the cutover); null = none assigned. */
+	accessPolicyId?: string | null;
+	error?: string;
+};
+
+export type AppsSlice = {
+	items: AppEntry[];
+	status: ResourceStatus;
+	/** How many apps have their offline state and policy loaded (one GET each, so it trails the list). */
+	detailsLoaded: number;
+};
+
+export type CertificatesSlice = {items: Certificate[]; status: ResourceStatus};
+
+export type Toast = {text: string; tone: 'ok' | 'error' | 'info'; at: number};
+
+export type OagState = {
+	connection: ConnectionSlice;
+	authService: AuthServiceSlice;
+	health: HealthSlice;
+	idps: IdpsSlice;
+	apps: AppsSlice;
+	certificates: CertificatesSlice;
+	/** Known once a legacy group-policy write answered 405 (or configured); undefined = not known. */
+	policyEra?: PolicyEra;
+	toast?: Toast;
+};
+
+export type ResourceName = 'authService' | 'health' | 'idps' | 'apps' | 'certificates';
+export const RESOURCE_NAMES: readonly ResourceName[] = ['authService', 'health', 'idps', 'apps', 'certificates'];
