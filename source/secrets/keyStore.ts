@@ -1,0 +1,77 @@
+import type {OagPaths} from '../config/paths.js';
+import type {KeyBackendName, Profile} from '../config/profiles.js';
+import {deleteEncryptedKey, obtainPassphrase, readEncryptedKey, writeEncryptedKey} from './encryptedFile.js';
+import {deleteKeychainKey, readKeychainKey, writeKeychainKey} from './keychainBackend.js';
+import {runKeyCommand} from './keyCommand.js';
+import {SecretStoreError} from './labels.js';
+import {checkPrivateKeyPem} from './pem.js';
+import {deletePlaintextKey, readPlaintextKey, writePlaintextKey} from './plaintextFile.js';
+
+// One door to the stored key of a profile, whatever backend holds it (design section 5).
+
+export type StorageBackend = Exclude<KeyBackendName, 'none'>;
+
+export type SecretIo = {
+	env?: NodeJS.ProcessEnv;
+	paths?: OagPaths;
+	/** Told when a keychain call takes long (an unlock prompt may be waiting). */
+	onWaiting?: () => void;
+	/** For 'encrypted-file'; default OAG_KEY_PASSPHRASE or a hidden prompt. */
+	passphrase?: (purpose: 'new' | 'unlock', profile: string) => Promise<string>;
+};
+
+export async function storeKey(
+	profileName: string,
+	backend: StorageBackend,
+	pem: string,
+	io: SecretIo = {},
+): Promise<void> {
+	switch (backend) {
+		case 'keychain':
+			return writeKeychainKey(profileName, pem, io);
+		case 'encrypted-file': {
+			const passphrase = await (io.passphrase ?? obtainPassphrase)('new', profileName);
+			return writeEncryptedKey(profileName, pem, passphrase, io.paths);
+		}
+		case 'plaintext':
+			return writePlaintextKey(profileName, pem, io.paths);
+		case 'command':
+			return; // the command's own store holds the key; nothing to write here
+	}
+}
+
+/** The PEM of a profile's key, checked to be a usable PKCS#8 key. */
+export async function loadStoredKey(profileName: string, profile: Profile, io: SecretIo = {}): Promise<string> {
+	const pem = await readRaw(profileName, profile, io);
+	return checkPrivateKeyPem(pem).pem;
+}
+
+async function readRaw(profileName: string, profile: Profile, io: SecretIo): Promise<string> {
+	switch (profile.keyBackend) {
+		case 'keychain':
+			return readKeychainKey(profileName, io);
+		case 'encrypted-file': {
+			const passphrase = await (io.passphrase ?? obtainPassphrase)('unlock', profileName);
+			return readEncryptedKey(profileName, passphrase, io.paths);
+		}
+		case 'plaintext':
+			return readPlaintextKey(profileName, io.paths);
+		case 'command':
+			if (!profile.keyCommand) throw new SecretStoreError(`profile ${profileName} has no keyCommand`, 'missing');
+			return runKeyCommand(profile.keyCommand);
+		case 'none':
+			throw new SecretStoreError(`profile ${profileName} has no stored key (logged out): run oag-offline login --profile ${profileName}`, 'missing');
+	}
+}
+
+/**
+ * Deletes what this program stored for the profile. The keychain is asked only when the profile uses it,
+ * so a headless host does not wait for a keychain it never had; stray files of other backends are removed.
+ */
+export async function deleteStoredKey(profileName: string, profile: Profile | undefined, io: SecretIo = {}): Promise<boolean> {
+	let deleted = false;
+	if (profile?.keyBackend === 'keychain') deleted = (await deleteKeychainKey(profileName, io)) || deleted;
+	deleted = (await deleteEncryptedKey(profileName, io.paths)) || deleted;
+	deleted = (await deletePlaintextKey(profileName, io.paths)) || deleted;
+	return deleted;
+}

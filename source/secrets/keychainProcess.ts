@@ -1,0 +1,88 @@
+import {spawn} from 'node:child_process';
+import {createRequire} from 'node:module';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {classifyKeychainFailure, timeoutMessage} from './keychainDiagnosis.js';
+import {SecretStoreError} from './labels.js';
+import {KeychainReply, type KeychainRequest} from './keychainProtocol.js';
+
+// Every keychain call runs in a child process that is killed on timeout: a locked keyring with a reachable
+// display makes the Secret Service wait for an unlock prompt, and that call never returns to JavaScript.
+
+export const DEFAULT_READ_TIMEOUT_MS = 3_000;
+/** Writes happen in login, at a terminal, where an unlock prompt may need the admin's attention. */
+export const DEFAULT_WRITE_TIMEOUT_MS = 30_000;
+
+export function keychainTimeoutMs(kind: 'read' | 'write', env: NodeJS.ProcessEnv = process.env): number {
+	const value = Number(env.OAG_KEYCHAIN_TIMEOUT);
+	if (Number.isFinite(value) && value > 0) return value;
+	return kind === 'read' ? DEFAULT_READ_TIMEOUT_MS : DEFAULT_WRITE_TIMEOUT_MS;
+}
+
+/** The command line that starts the worker: the bundle itself when bundled, else the small source entry via tsx. */
+export function workerCommand(moduleUrl: string = import.meta.url): {command: string; args: string[]} {
+	const modulePath = fileURLToPath(moduleUrl);
+	if (/[\\/]dist[\\/]cli\.js$/.test(modulePath)) {
+		return {command: process.execPath, args: [modulePath, '__keychain']};
+	}
+	const tsxLoader = pathToFileURL(createRequire(moduleUrl).resolve('tsx')).href;
+	const entry = fileURLToPath(new URL('keychainWorkerEntry.ts', moduleUrl));
+	return {command: process.execPath, args: ['--import', tsxLoader, entry]};
+}
+
+export type KeychainCallOptions = {timeoutMs: number; env?: NodeJS.ProcessEnv; onWaiting?: () => void};
+
+export function callKeychain(request: KeychainRequest, options: KeychainCallOptions): Promise<KeychainReply & {ok: true}> {
+	const {command, args} = workerCommand();
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, {
+			stdio: ['pipe', 'pipe', 'pipe'],
+			env: options.env ?? process.env,
+			detached: process.platform !== 'win32', // its own group, so the kill also reaches helpers it started
+		});
+		const out: Buffer[] = [];
+		let timedOut = false;
+		child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+		child.stderr.resume(); // never shown: the worker reports errors in its reply
+		const waitingNotice = options.onWaiting ? setTimeout(options.onWaiting, 1_000) : undefined;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			kill(child.pid);
+			// Answer now rather than on 'close': a grandchild holding the pipes must not extend the wait.
+			child.stdout.destroy();
+			child.stderr.destroy();
+			settle();
+			reject(new SecretStoreError(timeoutMessage(options.timeoutMs), 'timeout'));
+		}, options.timeoutMs);
+		const settle = (): void => {
+			clearTimeout(timer);
+			clearTimeout(waitingNotice);
+		};
+		child.on('error', () => {
+			settle();
+			reject(new SecretStoreError('the keychain helper process could not be started', 'failed'));
+		});
+		child.on('close', () => {
+			if (timedOut) return;
+			settle();
+			let reply: KeychainReply;
+			try {
+				reply = KeychainReply.parse(JSON.parse(Buffer.concat(out).toString('utf8')));
+			} catch {
+				return reject(new SecretStoreError('the keychain helper gave no answer', 'failed'));
+			}
+			if (reply.ok) resolve(reply);
+			else reject(classifyKeychainFailure(reply.error, options.env ?? process.env));
+		});
+		child.stdin.on('error', () => undefined); // the worker may die before reading; 'close' reports it
+		child.stdin.end(JSON.stringify(request));
+	});
+}
+
+function kill(pid: number | undefined): void {
+	if (pid === undefined) return;
+	try {
+		process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+	} catch {
+		// already gone
+	}
+}
