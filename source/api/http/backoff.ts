@@ -1,0 +1,32 @@
+// Exponential backoff with full jitter (a uniformly random wait in [0, min(cap, base * 2^n)]):
+// many clients retrying after the same gateway hiccup spread out instead of hitting it in lockstep.
+
+export type BackoffOptions = {baseDelayMs: number; maxDelayMs: number};
+
+/** Upper bound of the wait before retry number `retry` (0 = the first retry). */
+export function backoffCeilingMs(retry: number, options: BackoffOptions): number {
+	const exponential = options.baseDelayMs * 2 ** Math.max(0, retry);
+	return Math.min(options.maxDelayMs, exponential);
+}
+
+export function backoffDelayMs(retry: number, options: BackoffOptions, random: () => number = Math.random): number {
+	return Math.floor(random() * backoffCeilingMs(retry, options));
+}
+
+/** A gateway asking for a longer pause than this is treated as asking for this much. */
+export const MAX_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Retry-After as seconds (delta-seconds or an HTTP date), capped at MAX_RETRY_AFTER_SECONDS.
+ * Undefined when absent or unreadable.
+ */
+export function parseRetryAfterSeconds(value: string | undefined, nowMs: number = Date.now()): number | undefined {
+	if (value === undefined) return undefined;
+	const text = value.trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text), MAX_RETRY_AFTER_SECONDS);
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.min(Math.max(0, Math.ceil((date - nowMs) / 1000)), MAX_RETRY_AFTER_SECONDS);
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,47 @@
+import tls from 'node:tls';
+import {Agent} from 'undici';
+
+// One undici Agent per client: keep-alive connections, connect timeout, and the TLS trust we want.
+// An extra CA (the gateway's own, often private) is trusted *in addition to* the system roots:
+// Node's `ca` option replaces the default store, so the roots are passed along explicitly.
+
+export type DispatcherOptions = {
+	protocol: 'https' | 'http';
+	host: string;
+	caPem?: string;
+	insecure?: boolean;
+	connectMs: number;
+	totalMs: number;
+	connections: number;
+	warn: (message: string) => void;
+};
+
+export const INSECURE_WARNING =
+	'TLS verification is OFF (--insecure): the gateway is not authenticated, so anyone on the network path ' +
+	'could impersonate it and capture the access token and every value sent. Use --ca-file instead.';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The system trust store: Node >= 22.15 can include OS-added roots; older Node only has its bundle. */
+function systemRoots(): string[] {
+	const getCACertificates = (tls as {getCACertificates?: (type: string) => string[]}).getCACertificates;
+	return getCACertificates ? getCACertificates('default') : [...tls.rootCertificates];
+}
+
+export function createDispatcher(options: DispatcherOptions): Agent {
+	if (options.insecure) options.warn(INSECURE_WARNING);
+	if (options.protocol === 'http' && !LOOPBACK.has(options.host)) {
+		options.warn(`Plain http:// to ${options.host}: nothing is encrypted. http is meant for a local simulator only.`);
+	}
+	const ca = options.caPem ? [...systemRoots(), options.caPem] : undefined;
+	return new Agent({
+		connections: options.connections,
+		headersTimeout: options.totalMs,
+		bodyTimeout: options.totalMs,
+		connect: {
+			timeout: options.connectMs,
+			rejectUnauthorized: !options.insecure,
+			...(ca ? {ca} : {}),
+		},
+	});
+}

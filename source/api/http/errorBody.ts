@@ -1,0 +1,67 @@
+import {ErrorBody, type ErrorCause} from '../schemas/common.js';
+import {redactSecrets, safeExcerpt} from './redact.js';
+
+// Error bodies are read tolerantly: the documented {errorCode, errorSummary, errorCauses} shape, an OAuth
+// style {error, error_description} (token endpoints often answer that way), or anything else, which is
+// shown as a short redacted excerpt.
+
+export type ParsedErrorBody = {
+	/** One line for humans: the gateway's summary, or `HTTP <status>: <excerpt>`. */
+	summary: string;
+	errorCode?: string;
+	causes: ErrorCause[];
+	/** True when the body had a recognised shape. */
+	recognised: boolean;
+};
+
+const MAX_SUMMARY = 200;
+
+const clean = (text: string): string => safeExcerpt(text, MAX_SUMMARY);
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+export function parseErrorBody(status: number, text: string): ParsedErrorBody {
+	const json = parseJson(text);
+	const documented = ErrorBody.safeParse(json);
+	if (documented.success) {
+		return {
+			summary: clean(documented.data.errorSummary),
+			errorCode: documented.data.errorCode,
+			causes: documented.data.errorCauses.map((cause) => ({
+				...cause,
+				errorSummary: redactSecrets(cause.errorSummary),
+			})),
+			recognised: true,
+		};
+	}
+	if (json && typeof json === 'object') {
+		const record = json as Record<string, unknown>;
+		const summary = [record.errorSummary, record.error_description, record.message, record.error].find(
+			(value): value is string => typeof value === 'string' && value.trim() !== '',
+		);
+		if (summary !== undefined) {
+			const errorCode = typeof record.errorCode === 'string' ? record.errorCode : typeof record.error === 'string' ? record.error : undefined;
+			return {summary: clean(summary), ...(errorCode ? {errorCode} : {}), causes: [], recognised: true};
+		}
+	}
+	const excerpt = safeExcerpt(text);
+	return {summary: excerpt ? `HTTP ${status}: ${excerpt}` : `HTTP ${status}`, causes: [], recognised: false};
+}
+
+const SCOPE_PATTERN = /okta\.oag\.[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*/;
+
+/** The okta.oag.* scope a 403 names, from its summary, causes or raw text. */
+export function findScope(parsed: ParsedErrorBody, rawText: string): string | undefined {
+	const places = [parsed.summary, ...parsed.causes.map((cause) => cause.errorSummary), rawText];
+	for (const place of places) {
+		const match = SCOPE_PATTERN.exec(place);
+		if (match) return match[0];
+	}
+	return undefined;
+}

@@ -1,0 +1,137 @@
+import {request, type Dispatcher} from 'undici';
+import type {RequestEvent} from '../clientOptions.js';
+import {OagError} from '../errors.js';
+import {backoffDelayMs, parseRetryAfterSeconds, sleep as realSleep, type BackoffOptions} from './backoff.js';
+import {createLimiter} from './limiter.js';
+import {errorFromException} from './networkErrors.js';
+
+// Sends one logical request: concurrency slot, per-attempt timeout, retries with backoff for requests that are
+// safe to repeat, an onRequest event per attempt. It returns whatever status the gateway answered; mapping a
+// status to an error is the caller's job (the token endpoint and resource endpoints read them differently).
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** 'idempotent': safe to send again (GET, PUT, POSTs that set a value). 'never': creates, deletes, tests. */
+export type RetryPolicy = 'idempotent' | 'never';
+
+export type Exchange = {
+	method: HttpMethod;
+	path: string;
+	/**
+	 * Headers, or a function called before every attempt: a retry then carries a fresh credential
+	 * (a renewed token, or a new single-use assertion in direct-bearer mode).
+	 */
+	headers?: Record<string, string> | (() => Promise<Record<string, string>>);
+	/** The body, or a function called before every attempt (a token request signs a new assertion each time). */
+	body?: string | (() => Promise<string>);
+	retry: RetryPolicy;
+};
+
+type PreparedExchange = {method: HttpMethod; path: string; headers: Record<string, string>; body?: string};
+
+export type RawResponse = {status: number; text: string; retryAfterSeconds?: number};
+
+export type TransportOptions = {
+	origin: string;
+	dispatcher: Dispatcher;
+	totalMs: number;
+	maxRetries: number;
+	backoff: BackoffOptions;
+	concurrency: number;
+	onRequest?: (event: RequestEvent) => void;
+	/** Injectable for tests. */
+	sleep?: (ms: number) => Promise<void>;
+	random?: () => number;
+};
+
+export type Transport = {
+	send(exchange: Exchange): Promise<RawResponse>;
+};
+
+const USER_AGENT = 'oag-offline';
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value[0] : value;
+}
+
+export function createTransport(options: TransportOptions): Transport {
+	const limiter = createLimiter(options.concurrency);
+	const sleep = options.sleep ?? realSleep;
+	const random = options.random ?? Math.random;
+
+	const report = (event: RequestEvent): void => {
+		try {
+			options.onRequest?.(event);
+		} catch {
+			// A faulty listener must not break the request it observes.
+		}
+	};
+
+	async function prepare(exchange: Exchange): Promise<PreparedExchange> {
+		const headers = typeof exchange.headers === 'function' ? await exchange.headers() : (exchange.headers ?? {});
+		const body = typeof exchange.body === 'function' ? await exchange.body() : exchange.body;
+		return {method: exchange.method, path: exchange.path, headers, ...(body !== undefined ? {body} : {})};
+	}
+
+	async function sendOnce(exchange: PreparedExchange, attempt: number): Promise<RawResponse> {
+		const started = performance.now();
+		const signal = AbortSignal.timeout(options.totalMs);
+		const base = {method: exchange.method, path: exchange.path, attempt};
+		try {
+			const response = await request(`${options.origin}${exchange.path}`, {
+				method: exchange.method,
+				dispatcher: options.dispatcher,
+				signal,
+				headers: {accept: 'application/json', 'user-agent': USER_AGENT, ...exchange.headers},
+				...(exchange.body !== undefined ? {body: exchange.body} : {}),
+			});
+			const text = await response.body.text();
+			report({...base, status: response.statusCode, ms: Math.round(performance.now() - started)});
+			const retryAfterSeconds = parseRetryAfterSeconds(headerValue(response.headers['retry-after']));
+			return {status: response.statusCode, text, ...(retryAfterSeconds !== undefined ? {retryAfterSeconds} : {})};
+		} catch (error) {
+			report({...base, ms: Math.round(performance.now() - started)});
+			throw errorFromException(error, {
+				method: exchange.method,
+				path: exchange.path,
+				origin: options.origin,
+				timedOut: signal.aborted,
+				timeoutMs: options.totalMs,
+			});
+		}
+	}
+
+	/** How long to wait before the next attempt, or undefined when this outcome is final. */
+	function retryDelay(exchange: Exchange, retriesDone: number, outcome: RawResponse | OagError): number | undefined {
+		if (exchange.retry !== 'idempotent' || retriesDone >= options.maxRetries) return undefined;
+		const backoff = backoffDelayMs(retriesDone, options.backoff, random);
+		if (outcome instanceof OagError) return outcome.kind === 'network' ? backoff : undefined;
+		if (outcome.status === 429) {
+			return outcome.retryAfterSeconds !== undefined ? outcome.retryAfterSeconds * 1000 + backoff / 4 : backoff;
+		}
+		return outcome.status >= 500 ? backoff : undefined;
+	}
+
+	return {
+		async send(exchange) {
+			for (let retriesDone = 0; ; retriesDone++) {
+				// Prepared outside the slot: fetching a credential may itself need a slot (the token request).
+				const prepared = await prepare(exchange);
+				let outcome: RawResponse | OagError;
+				try {
+					outcome = await limiter.run(() => sendOnce(prepared, retriesDone + 1));
+				} catch (error) {
+					if (!(error instanceof OagError)) throw error;
+					outcome = error;
+				}
+				const delay = retryDelay(exchange, retriesDone, outcome);
+				if (delay === undefined) {
+					if (outcome instanceof OagError) throw outcome;
+					return outcome;
+				}
+				// The slot is released while we wait, so other requests are not held up by our backoff.
+				await sleep(delay);
+			}
+		},
+	};
+}
