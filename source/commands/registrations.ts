@@ -1,4 +1,8 @@
 import type {Command} from 'commander';
+import {register as registerKeychainWorker} from './keychainWorkerCommand.js';
+import {register as registerLogin} from './login.js';
+import {register as registerLogout} from './logout.js';
+import {register as registerProfile} from './profile.js';
 
 /**
  * Every subcommand registers itself here: one import and one entry per command module.
@@ -6,4 +10,9 @@ import type {Command} from 'commander';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const commandRegistrations: RegisterCommand[] = [];
+export const commandRegistrations: RegisterCommand[] = [
+	registerLogin,
+	registerProfile,
+	registerLogout,
+	registerKeychainWorker,
+];

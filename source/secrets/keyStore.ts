@@ -65,13 +65,19 @@ async function readRaw(profileName: string, profile: Profile, io: SecretIo): Pro
 }
 
 /**
- * Deletes what this program stored for the profile. The keychain is asked only when the profile uses it,
- * so a headless host does not wait for a keychain it never had; stray files of other backends are removed.
+ * Deletes what this program stored for the profile, except the backend in `keep` (a re-login that switched
+ * backends). The keychain is asked only when the profile uses it, so a headless host does not wait for a
+ * keychain it never had; stray files of other backends are removed.
  */
-export async function deleteStoredKey(profileName: string, profile: Profile | undefined, io: SecretIo = {}): Promise<boolean> {
+export async function deleteStoredKey(
+	profileName: string,
+	profile: Profile | undefined,
+	io: SecretIo = {},
+	keep?: StorageBackend,
+): Promise<boolean> {
 	let deleted = false;
-	if (profile?.keyBackend === 'keychain') deleted = (await deleteKeychainKey(profileName, io)) || deleted;
-	deleted = (await deleteEncryptedKey(profileName, io.paths)) || deleted;
-	deleted = (await deletePlaintextKey(profileName, io.paths)) || deleted;
+	if (profile?.keyBackend === 'keychain' && keep !== 'keychain') deleted = (await deleteKeychainKey(profileName, io)) || deleted;
+	if (keep !== 'encrypted-file') deleted = (await deleteEncryptedKey(profileName, io.paths)) || deleted;
+	if (keep !== 'plaintext') deleted = (await deletePlaintextKey(profileName, io.paths)) || deleted;
 	return deleted;
 }

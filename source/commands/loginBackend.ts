@@ -1,0 +1,116 @@
+import {readFile} from 'node:fs/promises';
+import type {AuthMode} from '../api/clientOptions.js';
+import {isOagError} from '../api/errors.js';
+import type {KeyBackendName} from '../config/profiles.js';
+import {ALTERNATIVES} from '../secrets/keychainDiagnosis.js';
+import {keyLocationLabel, SecretStoreError} from '../secrets/labels.js';
+import {storeKey, type StorageBackend} from '../secrets/keyStore.js';
+import {canPrompt, confirm} from '../secrets/prompt.js';
+import {connectClient} from './connect.js';
+import {CommandFailure, EXIT} from './run.js';
+
+export const BACKEND_CHOICES = ['keychain', 'encrypted-file', 'command', 'plaintext'] as const;
+
+/** The backend login uses: explicit --backend, else implied by --key-command / --insecure-storage, else the keychain. */
+export function chooseBackend(options: {backend?: string; keyCommand?: string; insecureStorage?: boolean}): StorageBackend {
+	const backend = options.backend ?? (options.keyCommand ? 'command' : options.insecureStorage ? 'plaintext' : 'keychain');
+	if (!(BACKEND_CHOICES as readonly string[]).includes(backend)) {
+		throw new CommandFailure(`unknown --backend ${backend}: use ${BACKEND_CHOICES.join(', ')}`, EXIT.usage);
+	}
+	if (backend === 'plaintext' && !options.insecureStorage) {
+		throw new CommandFailure('storing the key unencrypted needs --insecure-storage (and shows a warning on every run)', EXIT.usage);
+	}
+	if (backend === 'command' && !options.keyCommand) {
+		throw new CommandFailure('--backend command needs --key-command CMD (a command that prints the PEM)', EXIT.usage);
+	}
+	return backend as StorageBackend;
+}
+
+export async function readCa(file: string | undefined): Promise<string | undefined> {
+	if (!file) return undefined;
+	try {
+		return await readFile(file, 'utf8');
+	} catch {
+		throw new CommandFailure(`cannot read the CA file ${file}`, EXIT.usage);
+	}
+}
+
+export type CredentialCheck = {authMode?: AuthMode; idps?: number; note?: string};
+
+/** Token + one read (the IdP list). A missing read scope still proves the key: the token was issued. */
+export async function checkCredentials(target: {host: string; clientId: string; caPem?: string; insecure: boolean; pem: string}): Promise<CredentialCheck> {
+	let authMode: AuthMode | undefined;
+	let client;
+	try {
+		client = connectClient(
+			{
+				host: target.host,
+				clientId: target.clientId,
+				...(target.caPem ? {caPem: target.caPem} : {}),
+				insecure: target.insecure,
+				readOnly: true,
+				keyBackend: 'file for this run',
+				privateKey: async () => target.pem,
+			},
+			{onAuthModeDetected: (mode) => (authMode = mode), retries: {max: 1}},
+		);
+	} catch (error) {
+		throw new CommandFailure(`cannot use host ${target.host}: ${error instanceof Error ? error.message : 'invalid'}`, EXIT.usage);
+	}
+	try {
+		const idps = await client.idps.list();
+		return {authMode: authMode ?? client.authState().mode, idps: idps.length};
+	} catch (error) {
+		if (isOagError(error) && error.kind === 'missing-scope') {
+			return {authMode: authMode ?? client.authState().mode, note: 'credentials accepted; the IdP read scope is not granted'};
+		}
+		if (isOagError(error)) {
+			const exit = error.kind === 'unauthorized' ? EXIT.auth : EXIT.failure;
+			throw new CommandFailure(`the gateway refused the credentials check: ${error.message} (nothing was stored)`, exit);
+		}
+		throw error;
+	} finally {
+		await client.close();
+	}
+}
+
+/**
+ * Stores the key in the chosen backend. When the keychain cannot be used, says why in one line; at a terminal
+ * it offers the encrypted file explicitly, never silently. Returns the backend actually used.
+ */
+export async function storeWithExplicitFallback(
+	profileName: string,
+	backend: StorageBackend,
+	pem: string,
+	options: {yes?: boolean},
+): Promise<StorageBackend> {
+	try {
+		await storeKey(profileName, backend, pem, {onWaiting: waitingNotice});
+		return backend;
+	} catch (error) {
+		if (!(error instanceof SecretStoreError)) throw error;
+		if (backend !== 'keychain' || !['unavailable', 'locked', 'timeout'].includes(error.reason)) {
+			throw new CommandFailure(`cannot store the key (${keyLocationLabel(backend)}): ${error.message}`, EXIT.failure);
+		}
+		if (options.yes || !canPrompt()) {
+			throw new CommandFailure(`${error.message}. Nothing was stored.`, EXIT.failure);
+		}
+		process.stderr.write(`oag-offline: ${error.message}\n`);
+		if (!(await confirm('Store the key in a passphrase-encrypted file instead?'))) {
+			throw new CommandFailure(`nothing was stored; ${ALTERNATIVES}`, EXIT.failure);
+		}
+		try {
+			await storeKey(profileName, 'encrypted-file', pem);
+		} catch (fallbackError) {
+			const message = fallbackError instanceof Error ? fallbackError.message : 'failed';
+			throw new CommandFailure(`cannot store the key (encrypted file): ${message}`, EXIT.failure);
+		}
+		return 'encrypted-file';
+	}
+}
+
+const waitingNotice = (): void => {
+	process.stderr.write('oag-offline: waiting for the keychain (unlock it if it asks; Ctrl+C to cancel)...\n');
+};
+
+export const isStorage = (backend: KeyBackendName): backend is StorageBackend => backend !== 'none';
