@@ -24,7 +24,8 @@ export function parseRetryAfterSeconds(value: string | undefined, nowMs: number 
 	if (value === undefined) return undefined;
 	const text = value.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text), MAX_RETRY_AFTER_SECONDS);
-	const date = Date.parse(text);
+	// An HTTP date always names a day or month; this keeps Date.parse from reading "-1" as a year.
+	const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
 	if (Number.isNaN(date)) return undefined;
 	return Math.min(Math.max(0, Math.ceil((date - nowMs) / 1000)), MAX_RETRY_AFTER_SECONDS);
 }
