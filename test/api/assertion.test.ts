@@ -60,7 +60,10 @@ describe('client assertion', () => {
 		['an Ed25519 key', keyPair('ed25519').privatePem],
 		['a truncated key', rsa.privatePem.slice(0, 200) + '\n-----END PRIVATE KEY-----'],
 	])('refuses %s with one fixed message that does not echo the PEM', async (_name, pem) => {
-		const error = await importSigningKey(pem).catch((e: unknown) => e as Error);
+		const error = (await importSigningKey(pem).then(
+			() => new Error("imported"),
+			(e: unknown) => e,
+		)) as Error;
 		expect(error).toBeInstanceOf(Error);
 		expect(error.message).toBe('The private key is not a PKCS#8 RSA or EC key');
 		expect(error.cause).toBeUndefined();
