@@ -32,6 +32,8 @@ export type SimulatorOptions = {
 	faults?: FaultOptions;
 	/** Seconds after start when the IdP outage begins (health turns UNHEALTHY); undefined = never. */
 	outageAfterSeconds?: number;
+	/** After an enable, the health check reads INITIALIZING for this many seconds (default 0). */
+	authServiceStartupSeconds?: number;
 };
 
 export type RegisteredClient = {clientId: string; privateKeyPem: string; scopes: Scope[]};
