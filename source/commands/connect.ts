@@ -141,15 +141,15 @@ async function loadProfileKey(profileName: string | undefined, profile: Profile 
 	try {
 		return await loadStoredKey(profileName, profile);
 	} catch (error) {
-		throw secretFailure(error, `profile ${profileName}`);
+		throw secretFailure(error); // the stores' messages already name the profile
 	}
 }
 
 /** Secret-store problems become one-line command failures: usage (2) when the admin must act, else 1. */
-export function secretFailure(error: unknown, where: string): unknown {
+export function secretFailure(error: unknown, where?: string): unknown {
 	if (!(error instanceof SecretStoreError)) return error;
 	const exit = error.reason === 'missing' || error.reason === 'invalid' ? EXIT.usage : EXIT.failure;
-	return new CommandFailure(`${where}: ${error.message}`, exit);
+	return new CommandFailure(where ? `${where}: ${error.message}` : error.message, exit);
 }
 
 async function rememberAuthMode(profileName: string, mode: AuthMode): Promise<void> {

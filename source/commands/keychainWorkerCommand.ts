@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {keychainWorkerMain} from '../secrets/keychainWorker.js';
+import {keychainWorkerMain} from '../secrets/keychainWorker.mjs';
 
 /**
  * `oag-offline __keychain`: the keychain worker inside the same bundle (see secrets/keychainProcess.ts).

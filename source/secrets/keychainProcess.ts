@@ -1,6 +1,5 @@
 import {spawn} from 'node:child_process';
-import {createRequire} from 'node:module';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 import {classifyKeychainFailure, timeoutMessage} from './keychainDiagnosis.js';
 import {SecretStoreError} from './labels.js';
 import {KeychainReply, type KeychainRequest} from './keychainProtocol.js';
@@ -18,15 +17,16 @@ export function keychainTimeoutMs(kind: 'read' | 'write', env: NodeJS.ProcessEnv
 	return kind === 'read' ? DEFAULT_READ_TIMEOUT_MS : DEFAULT_WRITE_TIMEOUT_MS;
 }
 
-/** The command line that starts the worker: the bundle itself when bundled, else the small source entry via tsx. */
+/**
+ * The command line that starts the worker: the bundle itself (hidden `__keychain` subcommand) when bundled,
+ * else the plain-JavaScript worker next to this file, which needs no TypeScript loader.
+ */
 export function workerCommand(moduleUrl: string = import.meta.url): {command: string; args: string[]} {
 	const modulePath = fileURLToPath(moduleUrl);
 	if (/[\\/]dist[\\/]cli\.js$/.test(modulePath)) {
 		return {command: process.execPath, args: [modulePath, '__keychain']};
 	}
-	const tsxLoader = pathToFileURL(createRequire(moduleUrl).resolve('tsx')).href;
-	const entry = fileURLToPath(new URL('keychainWorkerEntry.ts', moduleUrl));
-	return {command: process.execPath, args: ['--import', tsxLoader, entry]};
+	return {command: process.execPath, args: [fileURLToPath(new URL('keychainWorker.mjs', moduleUrl))]};
 }
 
 export type KeychainCallOptions = {timeoutMs: number; env?: NodeJS.ProcessEnv; onWaiting?: () => void};
