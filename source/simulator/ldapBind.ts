@@ -15,6 +15,16 @@ export function loopbackHostOf(connectionUrl: string): string | undefined {
 	return undefined;
 }
 
+/** ldapts names its result-code errors (InvalidCredentialsError); its messages alone can be just "Code: 0x31". */
+function describeBindError(error: unknown, bindCredential: string): string {
+	if (!(error instanceof Error)) return 'unknown error';
+	const named = /^(\w+)Error$/.exec(error.name)?.[1];
+	const kind = named && named !== 'Error' ? named.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : undefined;
+	const detail = error.message.split('\n')[0]!.trim();
+	const text = [kind, detail].filter(Boolean).join(': ') || 'unknown error';
+	return (bindCredential ? text.replaceAll(bindCredential, '***') : text).slice(0, 200);
+}
+
 /** undefined when the bind succeeded, else a one-line reason (never the credential). */
 export async function tryBind(connectionUrl: string, bindDn: string, bindCredential: string): Promise<string | undefined> {
 	const client = new Client({
@@ -28,8 +38,7 @@ export async function tryBind(connectionUrl: string, bindDn: string, bindCredent
 		await client.bind(bindDn, bindCredential);
 		return undefined;
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		return message.split('\n')[0]!.replaceAll(bindCredential, '***').slice(0, 200) || 'unknown error';
+		return describeBindError(error, bindCredential);
 	} finally {
 		await client.unbind().catch(() => undefined);
 	}

@@ -1,0 +1,179 @@
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {createServer, connect} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+// A real OpenLDAP slapd on a random loopback port, for the tests that bind for real
+// (test-directory-connection). Debian package `slapd` (scripts/test-deps/ldap.txt).
+// In CI a missing slapd is an error: those tests must run there, never skip.
+
+export const SLAPD_BINARY = '/usr/sbin/slapd';
+const SLAPADD_BINARY = '/usr/sbin/slapadd';
+const SCHEMA_DIR = '/etc/ldap/schema';
+const MODULE_DIR = '/usr/lib/ldap';
+
+export type Slapd = {
+	url: string;
+	/** The read-only service account a gateway would bind with. */
+	bindDn: string;
+	bindPassword: string;
+	suffix: string;
+	adminDn: string;
+	adminPassword: string;
+	stop(): Promise<void>;
+};
+
+const SUFFIX = 'dc=example,dc=com';
+const ADMIN_DN = `cn=admin,${SUFFIX}`;
+const ADMIN_PASSWORD = 'admin-test-password';
+const READER_DN = `cn=reader,${SUFFIX}`;
+const READER_PASSWORD = 'reader-test-password';
+
+/** True when slapd can be started here; false (with a reason) outside CI, an error inside CI. */
+export function slapdAvailable(): boolean {
+	if (existsSync(SLAPD_BINARY) && existsSync(SLAPADD_BINARY)) return true;
+	if (process.env.CI === 'true') {
+		throw new Error(`${SLAPD_BINARY} is missing: run scripts/install-test-deps.sh (package slapd). CI never skips these tests.`);
+	}
+	console.warn(`[slapd] ${SLAPD_BINARY} not found; skipping LDAP tests (install with scripts/install-test-deps.sh).`);
+	return false;
+}
+
+const config = (dir: string) => `
+include ${SCHEMA_DIR}/core.schema
+include ${SCHEMA_DIR}/cosine.schema
+include ${SCHEMA_DIR}/inetorgperson.schema
+include ${SCHEMA_DIR}/nis.schema
+modulepath ${MODULE_DIR}
+moduleload back_mdb
+pidfile ${dir}/slapd.pid
+argsfile ${dir}/slapd.args
+database mdb
+maxsize 16777216
+suffix "${SUFFIX}"
+rootdn "${ADMIN_DN}"
+rootpw ${ADMIN_PASSWORD}
+directory ${dir}/data
+access to attrs=userPassword by self write by anonymous auth by * none
+access to * by * read
+`;
+
+const person = (uid: string, name: string, password: string) => `dn: uid=${uid},ou=users,${SUFFIX}
+objectClass: inetOrgPerson
+uid: ${uid}
+cn: ${name}
+sn: ${name.split(' ').at(-1)}
+mail: ${uid}@example.com
+userPassword: ${password}
+`;
+
+const LDIF = `dn: ${SUFFIX}
+objectClass: dcObject
+objectClass: organization
+o: Example
+dc: example
+
+dn: ou=users,${SUFFIX}
+objectClass: organizationalUnit
+ou: users
+
+dn: ou=groups,${SUFFIX}
+objectClass: organizationalUnit
+ou: groups
+
+dn: ${READER_DN}
+objectClass: organizationalRole
+objectClass: simpleSecurityObject
+cn: reader
+userPassword: ${READER_PASSWORD}
+
+${person('alice', 'Alice Example', 'alice-password')}
+${person('bob', 'Bob Example', 'bob-password')}
+dn: cn=engineers,ou=groups,${SUFFIX}
+objectClass: groupOfUniqueNames
+cn: engineers
+uniqueMember: uid=alice,ou=users,${SUFFIX}
+
+dn: cn=payroll-admins,ou=groups,${SUFFIX}
+objectClass: groupOfUniqueNames
+cn: payroll-admins
+uniqueMember: uid=bob,ou=users,${SUFFIX}
+`;
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+async function waitForPort(port: number, child: ChildProcess, deadlineMs: number): Promise<void> {
+	while (Date.now() < deadlineMs) {
+		if (child.exitCode !== null) throw new Error(`slapd exited with code ${child.exitCode}`);
+		const open = await new Promise<boolean>(resolve => {
+			const socket = connect(port, '127.0.0.1');
+			socket.once('connect', () => (socket.destroy(), resolve(true)));
+			socket.once('error', () => resolve(false));
+		});
+		if (open) return;
+		await new Promise(resolve => setTimeout(resolve, 50));
+	}
+	throw new Error('slapd did not start listening in time');
+}
+
+function stopper(child: ChildProcess, dir: string): () => Promise<void> {
+	let stopped: Promise<void> | undefined;
+	return () =>
+		(stopped ??= (async () => {
+			if (child.exitCode === null && child.signalCode === null) {
+				const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+				await exited;
+				clearTimeout(timer);
+			}
+			await rm(dir, {recursive: true, force: true});
+		})());
+}
+
+export async function startSlapd(): Promise<Slapd> {
+	const dir = await mkdtemp(join(tmpdir(), 'oag-slapd-'));
+	await mkdir(join(dir, 'data'));
+	const confFile = join(dir, 'slapd.conf');
+	await writeFile(confFile, config(dir));
+	await writeFile(join(dir, 'data.ldif'), LDIF);
+	const load = spawnSync(SLAPADD_BINARY, ['-f', confFile, '-l', join(dir, 'data.ldif')], {encoding: 'utf8'});
+	if (load.status !== 0) {
+		await rm(dir, {recursive: true, force: true});
+		throw new Error(`slapadd failed: ${load.stderr || load.error?.message}`);
+	}
+	let lastError: unknown;
+	// A freed port can be taken again before slapd binds it; a few attempts make that race harmless.
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const port = await freePort();
+		const url = `ldap://127.0.0.1:${port}`;
+		// -d 0 keeps slapd in the foreground (so we own its pid) without debug output.
+		const child = spawn(SLAPD_BINARY, ['-f', confFile, '-h', `${url}/`, '-d', '0'], {stdio: ['ignore', 'ignore', 'pipe']});
+		let stderr = '';
+		child.stderr?.on('data', chunk => (stderr = (stderr + String(chunk)).slice(-2000)));
+		const stop = stopper(child, dir);
+		try {
+			await waitForPort(port, child, Date.now() + 15_000);
+			return {url, bindDn: READER_DN, bindPassword: READER_PASSWORD, suffix: SUFFIX, adminDn: ADMIN_DN, adminPassword: ADMIN_PASSWORD, stop};
+		} catch (error) {
+			lastError = new Error(`${error instanceof Error ? error.message : error}: ${stderr.trim()}`);
+			if (child.exitCode === null) {
+				child.kill('SIGKILL');
+				await new Promise(resolve => child.once('exit', resolve));
+			}
+		}
+	}
+	await rm(dir, {recursive: true, force: true});
+	throw lastError;
+}

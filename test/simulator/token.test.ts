@@ -1,0 +1,133 @@
+import {generateKeyPairSync, randomUUID} from 'node:crypto';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {TokenResponse} from '../../source/api/schemas/common.js';
+import {requestToken, signAssertion, tokenFor} from '../helpers/simulator.js';
+import {openSim, type SimFixture} from './support.js';
+
+// POST /api/v2/oauth/token: a good assertion gets a token; every bad claim, key or scope is a 401.
+
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const ALL = 'okta.oag.idp.manage okta.oag.app.manage';
+const now = () => Math.floor(Date.now() / 1000);
+
+let f: SimFixture;
+beforeAll(async () => {
+	f = await openSim();
+});
+afterAll(async () => f?.close());
+
+async function exchange(assertion: string, scope = ALL) {
+	const response = await requestToken(f.sim, f.dispatcher, {
+		grant_type: 'client_credentials',
+		client_assertion_type: ASSERTION_TYPE,
+		client_assertion: assertion,
+		scope,
+	});
+	const text = await response.text();
+	return {status: response.status, text, json: JSON.parse(text) as Record<string, unknown>};
+}
+
+describe('token endpoint', () => {
+	it('exchanges a valid assertion for an opaque bearer token', async () => {
+		const before = f.sim.control.counters().tokensMinted;
+		const reply = await exchange(await signAssertion(f.sim, f.sim, {scope: ALL}));
+		expect(reply.status).toBe(200);
+		const body = TokenResponse.parse(reply.json);
+		expect(body).toMatchObject({token_type: 'Bearer', expires_in: 300, scope: ALL});
+		expect(body.access_token.split('.')).toHaveLength(1);
+		expect(f.sim.control.counters().tokensMinted).toBe(before + 1);
+	});
+
+	it('accepts the longest lifetime, exp - iat = 300', async () => {
+		const iat = now();
+		expect((await exchange(await signAssertion(f.sim, f.sim, {iat, exp: iat + 300}))).status).toBe(200);
+	});
+
+	it('accepts an ES256 client with a P-256 key', async () => {
+		const client = await f.sim.control.addClient(['okta.oag.cert.read'], 'ES256');
+		await expect(tokenFor(f.sim, f.dispatcher, client, client.scopes, 'ES256')).resolves.toMatch(/.{20,}/);
+	});
+
+	const refusals: Array<[string, () => Promise<string>, RegExp]> = [
+		['a wrong aud (port missing)', () => signAssertion(f.sim, f.sim, {aud: 'https://127.0.0.1'}), /aud must be https:\/\/127\.0\.0\.1:\d+/],
+		['an http aud', () => signAssertion(f.sim, f.sim, {aud: f.sim.url.replace('https:', 'http:')}), /aud/],
+		['a wrong iss (unknown client)', () => signAssertion(f.sim, f.sim, {iss: randomUUID()}), /Unknown client/],
+		['iss different from sub', () => signAssertion(f.sim, f.sim, {sub: randomUUID()}), /sub must equal iss/],
+		['an expired exp', () => signAssertion(f.sim, f.sim, {iat: now() - 200, exp: now() - 10}), /expired/],
+		['an iat in the future', () => signAssertion(f.sim, f.sim, {iat: now() + 120, exp: now() + 180}), /future/],
+		['an iat too old', () => signAssertion(f.sim, f.sim, {iat: now() - 400, exp: now() + 10}), /too old/],
+		['a lifetime over 300 s', () => signAssertion(f.sim, f.sim, {iat: now(), exp: now() + 301}), /lifetime/],
+		['no jti', () => signAssertion(f.sim, f.sim, {}, {omit: ['jti']}), /jti/],
+		[
+			'a signature by another key',
+			() => {
+				const other = generateKeyPairSync('rsa', {modulusLength: 2048});
+				const privateKeyPem = other.privateKey.export({type: 'pkcs8', format: 'pem'}).toString();
+				return signAssertion(f.sim, {clientId: f.sim.clientId, privateKeyPem});
+			},
+			/signature/,
+		],
+		['a malformed JWT', async () => 'not.a.jwt', /well-formed/],
+	];
+	it.each(refusals)('refuses %s with 401', async (_label, make, reason) => {
+		const assertion = await make();
+		const reply = await exchange(assertion);
+		expect(reply.status).toBe(401);
+		expect(reply.json.errorCode).toBe('invalid_client');
+		expect(String(reply.json.errorSummary)).toMatch(reason);
+		expect(reply.text).not.toContain(assertion);
+	});
+
+	it('refuses an unknown scope with 401', async () => {
+		const reply = await exchange(await signAssertion(f.sim, f.sim), 'okta.oag.idp.manage okta.oag.everything');
+		expect(reply.status).toBe(401);
+		expect(reply.json).toMatchObject({errorCode: 'invalid_scope', errorSummary: 'Unknown scope: okta.oag.everything.'});
+	});
+
+	it('refuses a scope that was not granted to the client with 401', async () => {
+		const client = await f.sim.control.addClient(['okta.oag.idp.read']);
+		const reply = await exchange(await signAssertion(f.sim, client), 'okta.oag.idp.read okta.oag.app.manage');
+		expect(reply.status).toBe(401);
+		expect(String(reply.json.errorSummary)).toContain('okta.oag.app.manage was not granted');
+	});
+
+	it('refuses an assertion whose scope claim asks for more than granted', async () => {
+		const client = await f.sim.control.addClient(['okta.oag.idp.read']);
+		const reply = await exchange(await signAssertion(f.sim, client, {scope: 'okta.oag.cert.read'}), 'okta.oag.idp.read');
+		expect(reply.status).toBe(401);
+	});
+
+	it('refuses a key type that does not match the client (RS256 claimed for an EC client)', async () => {
+		const ec = await f.sim.control.addClient(['okta.oag.idp.read'], 'ES256');
+		const reply = await exchange(await signAssertion(f.sim, {clientId: ec.clientId, privateKeyPem: f.sim.privateKeyPem}), 'okta.oag.idp.read');
+		expect(reply.status).toBe(401);
+		expect(String(reply.json.errorSummary)).toContain('ES256');
+	});
+
+	it('refuses a replayed assertion', async () => {
+		const assertion = await signAssertion(f.sim, f.sim);
+		expect((await exchange(assertion)).status).toBe(200);
+		const replay = await exchange(assertion);
+		expect(replay.status).toBe(401);
+		expect(String(replay.json.errorSummary)).toContain('already used');
+	});
+
+	it('answers 400 to a malformed form: bad grant type, extra field, JSON body', async () => {
+		const assertion = await signAssertion(f.sim, f.sim);
+		const badGrant = await requestToken(f.sim, f.dispatcher, {grant_type: 'password', client_assertion_type: ASSERTION_TYPE, client_assertion: assertion, scope: ALL});
+		expect(badGrant.status).toBe(400);
+		expect(((await badGrant.json()) as {errorCauses: Array<{field: string}>}).errorCauses[0]?.field).toBe('grant_type');
+		const extra = await requestToken(f.sim, f.dispatcher, {grant_type: 'client_credentials', client_assertion_type: ASSERTION_TYPE, client_assertion: assertion, scope: ALL, client_secret: 'x'});
+		expect(extra.status).toBe(400);
+		const {fetch} = await import('undici');
+		const json = await fetch(`${f.sim.url}/api/v2/oauth/token`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({grant_type: 'client_credentials'}),
+			dispatcher: f.dispatcher,
+		});
+		expect(json.status).toBe(400);
+		const get = await fetch(`${f.sim.url}/api/v2/oauth/token`, {dispatcher: f.dispatcher});
+		expect(get.status).toBe(405);
+	});
+});
