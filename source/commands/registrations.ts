@@ -3,6 +3,8 @@ import {register as registerKeychainWorker} from './keychainWorkerCommand.js';
 import {register as registerLogin} from './login.js';
 import {register as registerLogout} from './logout.js';
 import {register as registerProfile} from './profile.js';
+import {registerSimulator} from './simulator.js';
+import {registerStatus} from './status.js';
 
 /**
  * Every subcommand registers itself here: one import and one entry per command module.
@@ -11,6 +13,8 @@ import {register as registerProfile} from './profile.js';
 export type RegisterCommand = (program: Command) => void;
 
 export const commandRegistrations: RegisterCommand[] = [
+	registerStatus,
+	registerSimulator,
 	registerLogin,
 	registerProfile,
 	registerLogout,

@@ -1,0 +1,36 @@
+import {InvalidArgumentError, type Command} from 'commander';
+import {parseGatewayVersion} from '../domain/gatewayVersion.js';
+import {runSimulatorCommand} from '../simulator/command.js';
+import {CommandFailure, EXIT} from './run.js';
+
+const wholeNumber = (min: number, max: number) => (text: string) => {
+	const value = Number(text);
+	if (!/^\d+$/.test(text) || value < min || value > max) {
+		throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+	}
+	return value;
+};
+
+const gatewayVersion = (text: string) => {
+	if (!parseGatewayVersion(text)) throw new InvalidArgumentError('expected a version like 2026.09.1');
+	return text;
+};
+
+export function registerSimulator(program: Command): void {
+	program
+		.command('simulator')
+		.description('run the OAG simulator alone on loopback; prints one JSON line {url, clientId, keyFile, caFile, scopes}')
+		.option('--port <n>', 'port to listen on (default: a free one)', wholeNumber(0, 65535))
+		.option('--apps <n>', 'number of seeded apps', wholeNumber(0, 100_000))
+		.option('--idps <n>', 'number of seeded IdPs', wholeNumber(1, 1000))
+		.option('--gateway-version <v>', 'simulated OAG version (group-policy PUT answers 405 from 2026.09.1)', gatewayVersion)
+		.option('--latency <ms>', 'added to every response', wholeNumber(0, 60_000))
+		.option('--http', 'plain HTTP instead of HTTPS with a generated CA')
+		.option('--scenario <name>', 'outage: the IdP outage begins after a while')
+		.action(async (options: {port?: number; apps?: number; idps?: number; gatewayVersion?: string; latency?: number; http?: boolean; scenario?: string}) => {
+			if (options.scenario !== undefined && options.scenario !== 'outage') {
+				throw new CommandFailure(`unknown scenario ${options.scenario} (known: outage)`, EXIT.usage);
+			}
+			await runSimulatorCommand({...options, scenario: options.scenario as 'outage' | undefined});
+		});
+}

@@ -1,0 +1,41 @@
+import type {Command} from 'commander';
+import {connectClient, resolveConnection} from './connect.js';
+import {globalsOf} from './globalOptions.js';
+import {CommandFailure, EXIT} from './run.js';
+import {formatStatus, statusJson, type StatusHeader} from './statusFormat.js';
+import {gatherStatus, reportErrors} from './statusReport.js';
+
+const isAuthKind = (kind: string): boolean => kind === 'unauthorized' || kind === 'missing-scope';
+
+export function registerStatus(program: Command): void {
+	program
+		.command('status')
+		.description('auth service state and health, IdP failover modes, app counts per offline state')
+		.action(async (_options: unknown, command: Command) => {
+			const globals = globalsOf(command);
+			const connection = await resolveConnection(globals);
+			const client = connectClient(connection);
+			try {
+				const report = await gatherStatus(client);
+				const errors = reportErrors(report);
+				// Nothing could be read for one reason (no route, bad key, TLS): one line, not three copies.
+				const only = errors[0];
+				if (errors.length === 3 && only && errors.every(e => e.message === only.message)) {
+					throw new CommandFailure(only.message, isAuthKind(only.kind) ? EXIT.auth : EXIT.failure);
+				}
+				const header: StatusHeader = {
+					gateway: client.baseUrl,
+					keyBackend: connection.keyBackend,
+					profile: connection.profileName,
+					insecure: connection.insecure,
+				};
+				process.stdout.write(
+					globals.json ? `${JSON.stringify(statusJson(header, report), null, 2)}\n` : formatStatus(header, report),
+				);
+				if (errors.some(e => isAuthKind(e.kind))) process.exitCode = EXIT.auth;
+				else if (errors.length > 0) process.exitCode = EXIT.failure;
+			} finally {
+				await client.close();
+			}
+		});
+}
