@@ -1,0 +1,84 @@
+import {mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {oagPaths, profilesFile, type OagPaths} from '../../source/config/paths.js';
+import {loadProfiles, pickProfile, ProfilesFileError, saveProfiles, updateProfiles} from '../../source/config/profiles.js';
+import {writePrivateFile} from '../../source/config/secureFiles.js';
+
+let dir: string;
+let paths: OagPaths;
+
+beforeEach(async () => {
+	dir = await mkdtemp(path.join(tmpdir(), 'oag-config-test-'));
+	paths = oagPaths({OAG_CONFIG_DIR: path.join(dir, 'config')});
+});
+afterEach(async () => rm(dir, {recursive: true, force: true}));
+
+const mode = async (file: string): Promise<number> => (await stat(file)).mode & 0o777;
+
+describe('paths', () => {
+	it('OAG_CONFIG_DIR puts config, state and keys under one directory', () => {
+		expect(oagPaths({OAG_CONFIG_DIR: '/x'})).toEqual({config: '/x', state: '/x/state', keys: '/x/keys'});
+	});
+
+	it('honours XDG_CONFIG_HOME and XDG_STATE_HOME', () => {
+		const saved = {config: process.env.XDG_CONFIG_HOME, state: process.env.XDG_STATE_HOME, data: process.env.XDG_DATA_HOME};
+		process.env.XDG_CONFIG_HOME = '/xdg/config';
+		process.env.XDG_STATE_HOME = '/xdg/state';
+		process.env.XDG_DATA_HOME = '/xdg/data';
+		try {
+			if (process.platform !== 'linux') return;
+			expect(oagPaths({})).toEqual({config: '/xdg/config/oag-offline', state: '/xdg/state/oag-offline', keys: '/xdg/data/oag-offline/keys'});
+		} finally {
+			for (const [key, value] of [['XDG_CONFIG_HOME', saved.config], ['XDG_STATE_HOME', saved.state], ['XDG_DATA_HOME', saved.data]] as const) {
+				if (value === undefined) delete process.env[key];
+				else process.env[key] = value;
+			}
+		}
+	});
+});
+
+describe('profiles file', () => {
+	it('is empty when absent', async () => {
+		expect(await loadProfiles(paths)).toEqual({profiles: {}});
+	});
+
+	it('round-trips, 0600 in a 0700 directory, and leaves no temp files', async () => {
+		await saveProfiles(
+			{current: 'gw1', profiles: {gw1: {host: 'gw1.example.com', clientId: 'c1', keyBackend: 'keychain', scopes: ['okta.oag.idp.read'], authMode: 'direct-bearer'}}},
+			paths,
+		);
+		const loaded = await loadProfiles(paths);
+		expect(pickProfile(loaded)?.profile).toMatchObject({host: 'gw1.example.com', authMode: 'direct-bearer'});
+		expect(await mode(profilesFile(paths))).toBe(0o600);
+		expect(await mode(paths.config)).toBe(0o700);
+		expect(await readdir(paths.config)).toEqual(['profiles.yaml']);
+	});
+
+	it('tightens an existing directory that is too open', async () => {
+		await writePrivateFile(path.join(paths.config, 'x'), 'y');
+		const {chmod} = await import('node:fs/promises');
+		await chmod(paths.config, 0o755);
+		await saveProfiles({profiles: {}}, paths);
+		expect(await mode(paths.config)).toBe(0o700);
+	});
+
+	it('updateProfiles is read-modify-write', async () => {
+		await updateProfiles((data) => void (data.profiles.a = {host: 'h', clientId: 'c', keyBackend: 'none'}), paths);
+		await updateProfiles((data) => void (data.current = 'a'), paths);
+		expect(await loadProfiles(paths)).toMatchObject({current: 'a', profiles: {a: {host: 'h'}}});
+	});
+
+	it('names the file and the field of an invalid profile', async () => {
+		await writePrivateFile(profilesFile(paths), 'profiles:\n  a:\n    host: h\n    clientId: c\n    keyBackend: floppy\n');
+		await expect(loadProfiles(paths)).rejects.toThrow(/profiles\.yaml: profiles\.a\.keyBackend/);
+		await writeFile(profilesFile(paths), 'profiles: [unclosed');
+		await expect(loadProfiles(paths)).rejects.toBeInstanceOf(ProfilesFileError);
+	});
+
+	it('says it holds no secret', async () => {
+		await saveProfiles({profiles: {}}, paths);
+		expect(await readFile(profilesFile(paths), 'utf8')).toMatch(/No secrets here/);
+	});
+});
