@@ -27,12 +27,14 @@ function describeBindError(error: unknown, bindCredential: string): string {
 
 /** undefined when the bind succeeded, else a one-line reason (never the credential). */
 export async function tryBind(connectionUrl: string, bindDn: string, bindCredential: string): Promise<string | undefined> {
+	const url = connectionUrl.trim();
 	const client = new Client({
-		url: connectionUrl.trim(),
+		url,
 		timeout: BIND_TIMEOUT_MS,
 		connectTimeout: BIND_TIMEOUT_MS,
-		// Loopback test directories use throwaway certificates.
-		tlsOptions: {rejectUnauthorized: false},
+		// Loopback test directories use throwaway certificates. Only for ldaps: ldapts treats any
+		// tlsOptions as "speak TLS", even on ldap://.
+		...(/^ldaps:/i.test(url) ? {tlsOptions: {rejectUnauthorized: false}} : {}),
 	});
 	try {
 		await client.bind(bindDn, bindCredential);
