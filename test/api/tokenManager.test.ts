@@ -2,7 +2,7 @@ import {generateKeyPairSync} from 'node:crypto';
 import {decodeJwt} from 'jose';
 import {describe, expect, it} from 'vitest';
 import {importSigningKey} from '../../source/api/auth/assertion.js';
-import {createTokenManager, type TokenManagerOptions} from '../../source/api/auth/tokenManager.js';
+import {createTokenManager, renewMarginFor, type TokenManagerOptions} from '../../source/api/auth/tokenManager.js';
 import type {AuthMode} from '../../source/api/clientOptions.js';
 import type {Exchange, RawResponse, Transport} from '../../source/api/http/transport.js';
 
@@ -84,14 +84,18 @@ describe('token manager', () => {
 		expect(forms).toHaveLength(2);
 	});
 
-	it('a very short-lived token renews at half its life', async () => {
+	it('a short-lived token is still used for 5 s, a tiny one for half its life', async () => {
+		expect(renewMarginFor(300_000)).toBe(30_000);
+		expect(renewMarginFor(35_000)).toBe(30_000);
+		expect(renewMarginFor(20_000)).toBe(15_000);
+		expect(renewMarginFor(6_000)).toBe(3_000);
 		let clock = 0;
 		const {transport} = fakeTransport(tokenAnswer(20));
 		const tokens = manager(transport, {now: () => clock});
 		await tokens.credential();
-		clock += 9_000;
+		clock += 4_999;
 		expect((await tokens.credential()).authorization).toBe('Bearer tok-1');
-		clock += 1_000;
+		clock += 1;
 		expect((await tokens.credential()).authorization).toBe('Bearer tok-2');
 	});
 

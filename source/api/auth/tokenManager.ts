@@ -36,6 +36,15 @@ export type TokenManager = {
 /** Renew this long before the token expires, so a token never dies in flight. */
 export const RENEW_MARGIN_MS = 30_000;
 
+/**
+ * RENEW_MARGIN_MS, except that a short-lived token is still used for at least MIN_USE_MS (or half its
+ * life when even shorter): a gateway issuing 30 s tokens must not cost a mint per call.
+ */
+export function renewMarginFor(lifetimeMs: number): number {
+	return Math.min(RENEW_MARGIN_MS, Math.max(lifetimeMs / 2, lifetimeMs - MIN_USE_MS));
+}
+const MIN_USE_MS = 5_000;
+
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -117,8 +126,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 		const token = parseTokenResponse(text);
 		const issuedAt = now();
 		const lifetimeMs = token.expires_in * 1000;
-		// A very short-lived token renews at half its life instead of on every call.
-		const margin = Math.min(RENEW_MARGIN_MS, lifetimeMs / 2);
+		const margin = renewMarginFor(lifetimeMs);
 		const credential = {authorization: `Bearer ${token.access_token}`};
 		cached = {credential, expiresAt: issuedAt + lifetimeMs, renewAt: issuedAt + lifetimeMs - margin};
 		mints++;
