@@ -19,8 +19,11 @@ describe('keyCommand backend', () => {
 	});
 
 	it('reports only the exit code, never the command output on stderr', async () => {
-		const error = await runKeyCommand('echo hunter2-secret >&2; exit 7').catch((caught: unknown) => caught as Error);
-		expect(error.message).toBe('the key command failed (exit 7; its output is not shown)');
+		const error = await runKeyCommand('echo hunter2-secret >&2; exit 7').then(
+			() => undefined,
+			(caught: unknown) => caught as Error,
+		);
+		expect(error?.message).toBe('the key command failed (exit 7; its output is not shown)');
 	});
 
 	it('refuses empty output', async () => {
