@@ -111,6 +111,8 @@ describe('errorFromResponse', () => {
 	it('keeps ids and paths readable', () => {
 		const summary = 'Directory 3fa85f64-5717-4562-b3fc-2c963f66afa6 not found at /api/v2/idps/3fa85f64-5717-4562-b3fc-2c963f66afa6/offline-mode/directories';
 		expect(redactSecrets(summary)).toBe(summary);
+		const fieldProse = 'Api validation failed: database.password: Required.';
+		expect(redactSecrets(fieldProse)).toBe(fieldProse);
 	});
 
 	it('safeExcerpt is one line and bounded', () => {

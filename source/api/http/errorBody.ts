@@ -46,7 +46,7 @@ export function parseErrorBody(status: number, text: string): ParsedErrorBody {
 			(value): value is string => typeof value === 'string' && value.trim() !== '',
 		);
 		if (summary !== undefined) {
-			const errorCode = typeof record.errorCode === 'string' ? record.errorCode : typeof record.error === 'string' ? record.error : undefined;
+			const errorCode = [record.errorCode, record.error].find((value): value is string => typeof value === 'string');
 			return {summary: clean(summary), ...(errorCode ? {errorCode} : {}), causes: [], recognised: true};
 		}
 	}

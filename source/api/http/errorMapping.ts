@@ -57,11 +57,10 @@ export function errorFromResponse(failure: HttpFailure): OagError {
 	if (status === 409) return new OagError('conflict', `Conflict: ${operation}: ${summary}`, details);
 	if (status === 429) {
 		const wait = failure.retryAfterSeconds;
-		const retryAfterSeconds = wait ?? undefined;
 		return new OagError(
 			'rate-limited',
 			`The gateway is rate limiting this client (${operation})${wait !== undefined ? `; retry after ${wait} s` : ''}.`,
-			{...details, ...(retryAfterSeconds !== undefined ? {retryAfterSeconds} : {})},
+			{...details, ...(wait !== undefined ? {retryAfterSeconds: wait} : {})},
 		);
 	}
 	if (status >= 500) return new OagError('server', `Gateway error on ${operation}: ${summary}`, details);

@@ -20,11 +20,13 @@ const RULES: readonly Rule[] = [
 	{pattern: /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,4}/g, replacement: MASK},
 	// Authorization header values.
 	{pattern: /\b(Bearer|Basic)\s+[^\s"',;]+/gi, replacement: `$1 ${MASK}`},
-	// JSON or form fields whose value is a secret.
+	// JSON members ("password": "...") and form fields (password=...) whose value is a secret. Plain prose
+	// such as "database.password: Required." is left alone: it is a field name, not a value.
 	{
-		pattern: new RegExp(`("?(?:${SECRET_FIELD_NAMES})"?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|[^\\s,&}]+)`, 'gi'),
+		pattern: new RegExp(`("(?:${SECRET_FIELD_NAMES})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^\\s,}]+)`, 'gi'),
 		replacement: `$1"${MASK}"`,
 	},
+	{pattern: new RegExp(`(\\b(?:${SECRET_FIELD_NAMES})=)[^\\s&]+`, 'gi'), replacement: `$1${MASK}`},
 	// Long runs of base64/hex: key material or opaque tokens.
 	{pattern: /[A-Za-z0-9+/_-]{32,}={0,2}/g, replacement: (run) => (looksLikePathOrId(run) ? run : MASK)},
 ];
