@@ -5,3 +5,4 @@ export * from './liveFeed.js';
 export * from './mutation.js';
 export * from './healthHistory.js';
 export * from './resourceStatus.js';
+export * from './selectors.js';

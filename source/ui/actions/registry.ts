@@ -1,0 +1,79 @@
+import type {Action, ActionContext, ScreenId} from './types.js';
+
+// Resolution rules shared by the key handler, the `:` bar, the footer and the help overlay.
+// Read-only mode is enforced here, once: a mutating or dangerous action is never resolved.
+
+export const READ_ONLY_REASON = 'read-only mode (--read-only): changes are disabled';
+
+export function blockedReason(action: Action, ctx: ActionContext): string | undefined {
+	if (ctx.readOnly && (action.mutates || action.dangerous)) return READ_ONLY_REASON;
+	return action.disabledReason?.(ctx);
+}
+
+/** Screen actions first, so a screen may give a key its own meaning over a global one. */
+export function actionsInScope(actions: readonly Action[], screen: ScreenId): Action[] {
+	return [...actions.filter(a => a.scope === screen), ...actions.filter(a => a.scope === 'global')];
+}
+
+export type Resolution = {action: Action; blocked?: string} | undefined;
+
+export function resolveKey(actions: readonly Action[], key: string, ctx: ActionContext): Resolution {
+	const action = actionsInScope(actions, ctx.screen).find(a => a.keys.includes(key));
+	if (!action) return undefined;
+	const blocked = blockedReason(action, ctx);
+	return blocked ? {action, blocked} : {action};
+}
+
+export type ParsedCommand = {name: string; argument?: string};
+
+export function parseCommand(line: string): ParsedCommand {
+	const [name = '', ...rest] = line.replace(/^:/, '').trim().split(/\s+/);
+	const argument = rest.join(' ').trim();
+	return argument ? {name, argument} : {name};
+}
+
+export type CommandResolution = {action: Action; blocked?: string; argument?: string} | undefined;
+
+export function resolveCommand(actions: readonly Action[], line: string, ctx: ActionContext): CommandResolution {
+	const {name, argument} = parseCommand(line);
+	const action = actionsInScope(actions, ctx.screen).find(a => a.command === name);
+	if (!action) return undefined;
+	const blocked = blockedReason(action, ctx);
+	return {action, argument, ...(blocked ? {blocked} : {})};
+}
+
+/** Tab completion: the command names (or arguments) that extend what is typed; blocked ones are not offered. */
+export function completeCommand(actions: readonly Action[], line: string, ctx: ActionContext): string[] {
+	const text = line.replace(/^:/, '');
+	const runnable = actionsInScope(actions, ctx.screen).filter(a => a.command && !blockedReason(a, ctx));
+	const space = text.indexOf(' ');
+	if (space === -1) {
+		return [...new Set(runnable.map(a => a.command!).filter(c => c.startsWith(text)))].sort();
+	}
+	const name = text.slice(0, space);
+	const partial = text.slice(space + 1).trimStart();
+	const action = runnable.find(a => a.command === name);
+	const options = action?.completeArgument?.(ctx) ?? [];
+	return options.filter(o => o.startsWith(partial)).map(o => `${name} ${o}`);
+}
+
+/** The longest common prefix of the completions, to extend the typed text on Tab. */
+export function commonPrefix(options: readonly string[]): string {
+	if (options.length === 0) return '';
+	return options.reduce((prefix, option) => {
+		let i = 0;
+		while (i < prefix.length && prefix[i] === option[i]) i++;
+		return prefix.slice(0, i);
+	});
+}
+
+export function footerActions(actions: readonly Action[], ctx: ActionContext): Action[] {
+	const seen = new Set<string>();
+	return actionsInScope(actions, ctx.screen).filter(a => {
+		if (!a.footer || blockedReason(a, ctx) === READ_ONLY_REASON) return false;
+		const key = a.keys[0] ?? a.id;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}

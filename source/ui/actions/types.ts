@@ -1,0 +1,56 @@
+import type {OagStore} from '../../store/createOagStore.js';
+import type {NavigationStore} from '../navigation.js';
+import type {SetupService} from '../screens/setup/setupForm.js';
+
+// lazygit's one binding type: every key, `:` command, footer hint, help line and read-only rule
+// comes from these records, so they cannot disagree.
+
+export type ScreenId = 'setup' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps';
+export type ActionScope = 'global' | ScreenId;
+
+/** What the shell offers to actions besides the store: things only the command that started the TUI knows. */
+export type ShellServices = {
+	/** Profiles for `:ctx` completion. */
+	listContexts(): string[];
+	/** Open another profile; resolves to an error message, or undefined when switched. */
+	switchContext(name: string): Promise<string | undefined>;
+	exit(): void;
+	/** First-run setup: tests and stores credentials, resolves to a connected store. */
+	setup?: SetupService;
+	/** Setup finished: switch to the new store and the dashboard. */
+	connected(store: OagStore): void;
+};
+
+export type ActionContext = {
+	screen: ScreenId;
+	readOnly: boolean;
+	/** Undefined before a connection exists (first-run setup). */
+	store: OagStore | undefined;
+	nav: NavigationStore;
+	services: ShellServices;
+	/** Set on list screens: the rows after the filter and the selected one. */
+	list?: {count: number; selectedId?: string; selectedLabel?: string};
+};
+
+export type Action = {
+	id: string;
+	/** Normalised key names (see keys.ts): 'q', '?', 'esc', 'enter', 'ctrl+c', 'up'... */
+	keys: readonly string[];
+	scope: ActionScope;
+	/** Short, for the footer. */
+	label: string;
+	/** One line, for the help overlay. */
+	description: string;
+	/** Name in the `:` bar, without the colon. */
+	command?: string;
+	/** Completions for the command's argument (e.g. profile names for `:ctx`). */
+	completeArgument?: (ctx: ActionContext) => string[];
+	/** Sends a change to the gateway: unreachable in read-only mode. */
+	mutates?: boolean;
+	/** Needs a typed confirmation and is unreachable in read-only mode. */
+	dangerous?: boolean;
+	/** Shown in the footer (the help overlay lists every action). */
+	footer?: boolean;
+	disabledReason?: (ctx: ActionContext) => string | undefined;
+	run: (ctx: ActionContext, argument?: string) => void | Promise<void>;
+};

@@ -1,0 +1,56 @@
+import {Box, Text} from 'ink';
+import {useEffect, useMemo} from 'react';
+import {ListView} from '../../components/ListView.js';
+import {StateTag} from '../../components/StateTag.js';
+import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
+import {Tone} from '../../theme/ThemeContext.js';
+import {appRows} from './rows.js';
+
+export function AppsView({width, height}: {width: number; height: number}) {
+	const store = useOagStore();
+	const apps = useOag(s => s.apps);
+	const policyEra = useOag(s => s.policyEra);
+	const filter = useNav(s => s.filters.apps ?? '');
+	const cursor = useNav(s => s.cursors.apps ?? 0);
+	const rows = useMemo(() => appRows({apps, policyEra}, filter), [apps, policyEra, filter]);
+	useEffect(() => {
+		if (store.state.getState().apps.status.state === 'idle') void store.load('apps');
+	}, [store]);
+	const nameWidth = Math.max(16, Math.floor(width * 0.3));
+	const loadingDetails = apps.items.length > 0 && apps.detailsLoaded < apps.items.length;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Box>
+				<Box width={nameWidth + 2}>
+					<Tone token="text.muted">NAME</Tone>
+				</Box>
+				<Box width={13}>
+					<Tone token="text.muted">STATE</Tone>
+				</Box>
+				<Tone token="text.muted">
+					OFFLINE POLICY{loadingDetails ? `   (details ${apps.detailsLoaded}/${apps.items.length})` : ''}
+				</Tone>
+			</Box>
+			<ListView
+				rows={rows}
+				cursor={cursor}
+				height={height - 1}
+				filter={filter}
+				total={apps.items.length}
+				empty={apps.status.state === 'error' ? `[ERROR] ${apps.status.error}` : apps.status.state === 'ready' ? 'No apps.' : 'Loading apps…'}
+				rowKey={row => row.id}
+				renderRow={row => (
+					<Box>
+						<Box width={nameWidth}>
+							<Text wrap="truncate">{row.label}</Text>
+						</Box>
+						<Box width={13}>
+							<StateTag state={row.state} fallback="…" />
+						</Box>
+						<Text wrap="truncate">{row.policy ?? (row.state ? 'none' : '')}</Text>
+					</Box>
+				)}
+			/>
+		</Box>
+	);
+}

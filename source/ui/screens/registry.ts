@@ -1,0 +1,31 @@
+import {globalActions} from '../actions/globalActions.js';
+import type {Action, ScreenId} from '../actions/types.js';
+import {appActions} from './apps/actions.js';
+import {AppsView} from './apps/AppsView.js';
+import {appRows} from './apps/rows.js';
+import {AuthView} from './auth/AuthView.js';
+import {dashboardActions} from './dashboard/actions.js';
+import {DashboardView} from './dashboard/DashboardView.js';
+import {dashboardRows} from './dashboard/rows.js';
+import {healthActions} from './health/actions.js';
+import {HealthView} from './health/HealthView.js';
+import {idpActions} from './idps/actions.js';
+import {IdpsView} from './idps/IdpsView.js';
+import {idpRows} from './idps/rows.js';
+import {SetupView} from './setup/SetupView.js';
+import type {ScreenDefinition} from './types.js';
+
+// The screen registry: one entry per screen. Later issues replace or add entries here (IdP detail,
+// App detail, the auth-service form, Profiles) and their actions join the one registry below.
+
+export const SCREENS: Record<ScreenId, ScreenDefinition> = {
+	setup: {id: 'setup', title: 'Setup', View: SetupView, actions: [], needsStore: false, capturesText: true},
+	dashboard: {id: 'dashboard', title: 'Dashboard', View: DashboardView, actions: dashboardActions, needsStore: true, rows: dashboardRows},
+	health: {id: 'health', title: 'Health', View: HealthView, actions: healthActions, needsStore: true},
+	auth: {id: 'auth', title: 'Authentication service', View: AuthView, actions: [], needsStore: true},
+	idps: {id: 'idps', title: 'IdPs', View: IdpsView, actions: idpActions, needsStore: true, rows: idpRows},
+	apps: {id: 'apps', title: 'Apps', View: AppsView, actions: appActions, needsStore: true, rows: appRows},
+};
+
+/** Every action of the program: the one list that keys, commands, footer, help and read-only come from. */
+export const ALL_ACTIONS: readonly Action[] = [...globalActions, ...Object.values(SCREENS).flatMap(s => s.actions)];

@@ -1,0 +1,80 @@
+import {useInput} from 'ink';
+import {useState} from 'react';
+import {keyName} from '../../actions/keys.js';
+import {appendTyped, profileFromHost, SETUP_FIELDS, SETUP_VALIDATORS, validateSetup, type SetupField, type SetupOutcome, type SetupService, type SetupValues} from './setupForm.js';
+import type {OagStore} from '../../../store/createOagStore.js';
+
+// ink-ui split: this file holds the form's state and its keyboard handling; SetupView only renders.
+
+export type SetupFormState = {
+	values: SetupValues;
+	focus: number; // index into SETUP_FIELDS, or SETUP_FIELDS.length for the submit button
+	touched: Partial<Record<SetupField, boolean>>;
+	serverErrors: Partial<Record<SetupField, string>>;
+	busy: boolean;
+	progress: string[];
+	result?: {ok: boolean; message: string};
+};
+
+const EMPTY: SetupValues = {host: '', clientId: '', privateKeyPem: '', caFile: '', profile: ''};
+
+export function useSetupForm(service: SetupService | undefined, onConnected: (store: OagStore) => void) {
+	const [state, setState] = useState<SetupFormState>({values: EMPTY, focus: 0, touched: {}, serverErrors: {}, busy: false, progress: []});
+	const errorOf = (field: SetupField): string | undefined =>
+		state.serverErrors[field] ?? (state.touched[field] ? SETUP_VALIDATORS[field](state.values[field]) : undefined);
+
+	const submit = async (values: SetupValues) => {
+		const errors = validateSetup(values);
+		if (Object.keys(errors).length > 0) {
+			setState(s => ({...s, touched: Object.fromEntries(SETUP_FIELDS.map(f => [f, true])), result: {ok: false, message: 'Some fields need attention.'}}));
+			return;
+		}
+		if (!service) {
+			setState(s => ({...s, result: {ok: false, message: 'Setup is not available here: run `oag-offline login` in a shell.'}}));
+			return;
+		}
+		setState(s => ({...s, busy: true, progress: [], result: undefined, serverErrors: {}}));
+		const outcome: SetupOutcome = await service
+			.connect(values, line => setState(s => ({...s, progress: [...s.progress, line]})))
+			.catch((error: unknown) => ({ok: false, message: error instanceof Error ? error.message : String(error)}));
+		if (outcome.ok) {
+			setState(s => ({...s, busy: false, result: {ok: true, message: outcome.note}}));
+			onConnected(outcome.store);
+			return;
+		}
+		setState(s => ({...s, busy: false, serverErrors: outcome.fieldErrors ?? {}, result: {ok: false, message: outcome.message}}));
+	};
+
+	useInput((input, key) => {
+		if (state.busy) return;
+		const name = keyName(input, key);
+		const field = SETUP_FIELDS[state.focus];
+		const move = (delta: number) =>
+			setState(s => {
+				const left = SETUP_FIELDS[s.focus];
+				const focus = (s.focus + delta + SETUP_FIELDS.length + 1) % (SETUP_FIELDS.length + 1);
+				const values = left === 'host' && s.values.profile === '' && s.values.host !== '' ? {...s.values, profile: profileFromHost(s.values.host)} : s.values;
+				return {...s, values, focus, touched: left ? {...s.touched, [left]: true} : s.touched};
+			});
+		if (name === 'tab' || name === 'down') return move(1);
+		if (name === 'shift+tab' || name === 'up') return move(-1);
+		if (name === 'enter') {
+			// Inside a key paste a lone Enter is a line break; the field is done once the END line arrived.
+			if (field === 'privateKeyPem' && state.values.privateKeyPem !== '' && !state.values.privateKeyPem.includes('-----END PRIVATE KEY-----')) {
+				setState(s => ({...s, values: {...s.values, privateKeyPem: s.values.privateKeyPem + '\n'}}));
+				return;
+			}
+			if (field === undefined) return void submit(state.values);
+			return move(1);
+		}
+		if (!field) return;
+		if (name === 'backspace') {
+			setState(s => ({...s, values: {...s.values, [field]: field === 'privateKeyPem' ? '' : s.values[field].slice(0, -1)}, serverErrors: {...s.serverErrors, [field]: undefined}}));
+			return;
+		}
+		if (key.ctrl || key.meta || name === 'esc') return;
+		setState(s => ({...s, values: {...s.values, [field]: appendTyped(field, s.values[field], input)}, serverErrors: {...s.serverErrors, [field]: undefined}}));
+	});
+
+	return {state, errorOf};
+}
