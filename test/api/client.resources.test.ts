@@ -51,7 +51,7 @@ const policyBody = (name: string) => ({
 beforeAll(async () => {
 	sim = await startTestSimulator({apps: 5, idps: 2});
 	client = clientFor(sim);
-	// LDAPS: the simulator's bind client (ldapts with tlsOptions) speaks TLS whatever the URL scheme.
+	// LDAPS with a throwaway certificate: a real directory usually speaks TLS.
 	ldap = await startFakeLdap(BIND_DN, BIND_PASSWORD, await generateTlsMaterial());
 	const idps = await client.idps.list();
 	idpId = idps[0]!.id;
