@@ -1,5 +1,5 @@
 import {useInput} from 'ink';
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {keyName} from '../../actions/keys.js';
 import {appendTyped, profileFromHost, SETUP_FIELDS, SETUP_VALIDATORS, validateSetup, type SetupField, type SetupOutcome, type SetupService, type SetupValues} from './setupForm.js';
 import type {OagStore} from '../../../store/createOagStore.js';
@@ -14,12 +14,22 @@ export type SetupFormState = {
 	busy: boolean;
 	progress: string[];
 	result?: {ok: boolean; message: string};
+	/** The profile field still holds the name derived from the host. */
+	profileDerived: boolean;
 };
 
 const EMPTY: SetupValues = {host: '', clientId: '', privateKeyPem: '', caFile: '', profile: ''};
 
 export function useSetupForm(service: SetupService | undefined, onConnected: (store: OagStore) => void) {
-	const [state, setState] = useState<SetupFormState>({values: EMPTY, focus: 0, touched: {}, serverErrors: {}, busy: false, progress: []});
+	const [rendered, setRendered] = useState<SetupFormState>({values: EMPTY, focus: 0, touched: {}, serverErrors: {}, busy: false, progress: [], profileDerived: true});
+	// Keys can arrive faster than React re-renders (a paste, fast typing): read and write through a ref
+	// so every keystroke sees the result of the previous one.
+	const current = useRef(rendered);
+	const setState = (update: (s: SetupFormState) => SetupFormState) => {
+		current.current = update(current.current);
+		setRendered(current.current);
+	};
+	const state = rendered;
 	const errorOf = (field: SetupField): string | undefined =>
 		state.serverErrors[field] ?? (state.touched[field] ? SETUP_VALIDATORS[field](state.values[field]) : undefined);
 
@@ -46,6 +56,7 @@ export function useSetupForm(service: SetupService | undefined, onConnected: (st
 	};
 
 	useInput((input, key) => {
+		const state = current.current;
 		if (state.busy) return;
 		const name = keyName(input, key);
 		const field = SETUP_FIELDS[state.focus];
@@ -53,7 +64,9 @@ export function useSetupForm(service: SetupService | undefined, onConnected: (st
 			setState(s => {
 				const left = SETUP_FIELDS[s.focus];
 				const focus = (s.focus + delta + SETUP_FIELDS.length + 1) % (SETUP_FIELDS.length + 1);
-				const values = left === 'host' && s.values.profile === '' && s.values.host !== '' ? {...s.values, profile: profileFromHost(s.values.host)} : s.values;
+				// The profile name follows the host until the admin types one of their own.
+				const derived = left === 'host' && s.profileDerived && s.values.host !== '';
+				const values = derived ? {...s.values, profile: profileFromHost(s.values.host)} : s.values;
 				return {...s, values, focus, touched: left ? {...s.touched, [left]: true} : s.touched};
 			});
 		if (name === 'tab' || name === 'down') return move(1);
@@ -69,11 +82,22 @@ export function useSetupForm(service: SetupService | undefined, onConnected: (st
 		}
 		if (!field) return;
 		if (name === 'backspace') {
-			setState(s => ({...s, values: {...s.values, [field]: field === 'privateKeyPem' ? '' : s.values[field].slice(0, -1)}, serverErrors: {...s.serverErrors, [field]: undefined}}));
+			// Backspace on the key clears the whole paste: half a key is never useful.
+			setState(s => ({
+				...s,
+				values: {...s.values, [field]: field === 'privateKeyPem' ? '' : s.values[field].slice(0, -1)},
+				serverErrors: {...s.serverErrors, [field]: undefined},
+				profileDerived: s.profileDerived && field !== 'profile',
+			}));
 			return;
 		}
 		if (key.ctrl || key.meta || name === 'esc') return;
-		setState(s => ({...s, values: {...s.values, [field]: appendTyped(field, s.values[field], input)}, serverErrors: {...s.serverErrors, [field]: undefined}}));
+		setState(s => ({
+			...s,
+			values: {...s.values, [field]: appendTyped(field, s.values[field], input)},
+			serverErrors: {...s.serverErrors, [field]: undefined},
+			profileDerived: s.profileDerived && field !== 'profile',
+		}));
 	});
 
 	return {state, errorOf};

@@ -1,0 +1,84 @@
+import {describe, expect, it} from 'vitest';
+import {actionsInScope, completeCommand, footerActions, resolveCommand, resolveKey} from '../../source/ui/actions/registry.js';
+import type {ActionContext, ScreenId} from '../../source/ui/actions/types.js';
+import {createNavigation} from '../../source/ui/navigation.js';
+import {ALL_ACTIONS, SCREENS} from '../../source/ui/screens/registry.js';
+
+const SCREEN_IDS = Object.keys(SCREENS) as ScreenId[];
+
+/** Every key name keyName() can produce: printable ASCII, named keys, ctrl+ and meta+ combinations. */
+function everyKey(): string[] {
+	const printable = Array.from({length: 95}, (_, i) => String.fromCharCode(32 + i));
+	const named = ['esc', 'enter', 'tab', 'shift+tab', 'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'backspace'];
+	const letters = 'abcdefghijklmnopqrstuvwxyz'.split('');
+	return [...printable, ...named, ...letters.map(l => `ctrl+${l}`), ...printable.map(p => `meta+${p}`)];
+}
+
+/** Every command the registry knows, with and without an argument, plus near misses. */
+function everyCommand(): string[] {
+	const names = ALL_ACTIONS.flatMap(a => (a.command ? [a.command] : []));
+	return names.flatMap(n => [n, `${n} x`, `:${n}`, `${n.toUpperCase()}`]);
+}
+
+const context = (screen: ScreenId, readOnly: boolean): ActionContext => ({
+	screen,
+	readOnly,
+	store: undefined,
+	nav: createNavigation(screen),
+	services: {listContexts: () => ['a', 'b'], switchContext: async () => undefined, exit: () => {}, connected: () => {}},
+	// A selected row, so "nothing selected" never hides what read-only mode must block.
+	list: {count: 3, selectedId: 'x', selectedLabel: 'X'},
+});
+
+describe('action registry', () => {
+	it('has mutating and dangerous actions to guard (the read-only test below is not vacuous)', () => {
+		expect(ALL_ACTIONS.some(a => a.dangerous)).toBe(true);
+		expect(ALL_ACTIONS.some(a => a.mutates)).toBe(true);
+		const rw = context('idps', false);
+		expect(resolveKey(ALL_ACTIONS, 'D', rw)).toMatchObject({action: {id: 'idps.disable'}});
+		expect(resolveKey(ALL_ACTIONS, 'D', rw)?.blocked).toBeUndefined();
+	});
+
+	it('in read-only mode no dangerous or mutating action is reachable by any key or command, on any screen', () => {
+		let checked = 0;
+		for (const screen of SCREEN_IDS) {
+			const ctx = context(screen, true);
+			for (const key of everyKey()) {
+				const found = resolveKey(ALL_ACTIONS, key, ctx);
+				checked++;
+				if (found && (found.action.dangerous || found.action.mutates)) expect(found.blocked, `${screen} ${key}`).toMatch(/read-only/);
+			}
+			for (const command of everyCommand()) {
+				const found = resolveCommand(ALL_ACTIONS, command, ctx);
+				checked++;
+				if (found && (found.action.dangerous || found.action.mutates)) expect(found.blocked, `${screen} :${command}`).toMatch(/read-only/);
+			}
+			for (const offered of completeCommand(ALL_ACTIONS, '', ctx)) {
+				const action = ALL_ACTIONS.find(a => a.command === offered);
+				expect(action?.dangerous || action?.mutates, `completion ${offered}`).toBeFalsy();
+			}
+			for (const hint of footerActions(ALL_ACTIONS, ctx)) expect(hint.dangerous || hint.mutates).toBeFalsy();
+		}
+		expect(checked).toBeGreaterThan(SCREEN_IDS.length * 250);
+	});
+
+	it('binds each key at most once per scope, and never binds Esc to anything but back', () => {
+		for (const screen of SCREEN_IDS) {
+			const own = ALL_ACTIONS.filter(a => a.scope === screen);
+			const keys = own.flatMap(a => a.keys);
+			expect(new Set(keys).size, screen).toBe(keys.length);
+			const escape = actionsInScope(ALL_ACTIONS, screen).filter(a => a.keys.includes('esc'));
+			expect(escape.map(a => a.id)).toEqual(['back']);
+		}
+		const globalKeys = ALL_ACTIONS.filter(a => a.scope === 'global').flatMap(a => a.keys);
+		expect(new Set(globalKeys).size).toBe(globalKeys.length);
+	});
+
+	it('offers the design commands with completion, including profile names for :ctx', () => {
+		const ctx = context('dashboard', false);
+		for (const name of ['apps', 'idps', 'health', 'auth', 'ctx', 'q']) expect(resolveCommand(ALL_ACTIONS, `:${name}`, ctx)?.action.command).toBe(name);
+		expect(completeCommand(ALL_ACTIONS, 'he', ctx)).toEqual(['health', 'help']);
+		expect(completeCommand(ALL_ACTIONS, 'ctx ', ctx)).toEqual(['ctx a', 'ctx b']);
+		expect(resolveCommand(ALL_ACTIONS, 'ctx prod', ctx)).toMatchObject({argument: 'prod'});
+	});
+});
