@@ -118,10 +118,10 @@ async function lockLogin(env: NodeJS.ProcessEnv): Promise<void> {
 	if (result.status !== 0) throw new Error(`could not lock the keyring: ${result.stderr}`);
 }
 
-/** secret-tool with the session's env; returns stdout and exit status. */
-export function secretTool(env: NodeJS.ProcessEnv, args: string[]): {status: number | null; stdout: string} {
+/** secret-tool with the session's env. `search` prints the attributes on stderr, hence `output` (both). */
+export function secretTool(env: NodeJS.ProcessEnv, args: string[]): {status: number | null; stdout: string; output: string} {
 	const result = spawnSync('secret-tool', args, {env, encoding: 'utf8', timeout: 10_000});
-	return {status: result.status, stdout: result.stdout};
+	return {status: result.status, stdout: result.stdout, output: result.stdout + result.stderr};
 }
 
 function firstLine(child: ChildProcess, timeoutMs: number, what: string, fd = 1): Promise<string> {
