@@ -1,4 +1,4 @@
-import {chmod, mkdir, mkdtemp, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {createServer as createHttpServer, type Server} from 'node:http';
 import {createServer as createHttpsServer} from 'node:https';
 import {isIP, type AddressInfo} from 'node:net';
@@ -108,6 +108,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			server.close(() => resolve());
 			// Keep-alive connections would hold close() open until they time out.
 			server.closeAllConnections();
+		}).then(async () => {
+			// A temp dir we made holds a private key: do not leave it behind.
+			if (!options.dataDir) await rm(dataDir, {recursive: true, force: true});
 		}));
 
 	return {

@@ -26,7 +26,7 @@ function logLine(req: IncomingMessage, status: number, startedMs: number): void 
 	process.stderr.write(`[oag-sim] ${req.method} ${path} ${status} ${Date.now() - startedMs}ms\n`);
 }
 
-async function resourceReply(req: IncomingMessage, res: ServerResponse, sim: Simulator, pathname: string): Promise<Reply | 'reset'> {
+async function resourceReply(req: IncomingMessage, sim: Simulator, pathname: string): Promise<Reply | 'reset'> {
 	const nowMs = Date.now();
 	const {route, params} = router.match(req.method ?? 'GET', pathname);
 	const principal = await authenticate(req, sim, nowMs);
@@ -55,7 +55,7 @@ export function createRequestHandler(sim: Simulator) {
 			if (pathname === paths.token) {
 				reply = await handleTokenRequest(req, sim, Date.now());
 			} else {
-				const result = await resourceReply(req, res, sim, pathname);
+				const result = await resourceReply(req, sim, pathname);
 				if (result === 'reset') {
 					logLine(req, 0, startedMs);
 					req.socket.destroy();

@@ -1,12 +1,13 @@
 import {spawn} from 'node:child_process';
-import {mkdtemp, rm, stat, writeFile} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {fetch} from 'undici';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {dispatcherFor, tokenFor} from '../helpers/simulator.js';
+import {startSimulator} from '../../source/simulator/index.js';
 import type {RunningSimulator} from '../../source/simulator/types.js';
-import {readFile} from 'node:fs/promises';
 
 // The `simulator` command for real: a child process prints exactly one JSON line, its key file is
 // private (0600), the printed details work, and SIGTERM ends it cleanly.
@@ -81,4 +82,11 @@ describe('simulator command', () => {
 		});
 		expect(stdout.trimEnd().split('\n')).toHaveLength(1);
 	}, 60_000);
+
+	it('removes its own temp dir (with the private key) on close', async () => {
+		const sim = await startSimulator({apps: 1, http: true});
+		expect((await stat(sim.keyFile)).mode & 0o777).toBe(0o600);
+		await sim.close();
+		expect(existsSync(sim.keyFile)).toBe(false);
+	});
 });
