@@ -3,6 +3,16 @@
 import {build} from 'esbuild';
 import {chmod} from 'node:fs/promises';
 
+// Ink imports react-devtools-core only when DEV=true, but esbuild hoists that import to the top of the
+// bundle, so the CLI would fail to start without the (dev-only) package. Resolve it to an empty stub.
+const noReactDevtools = {
+	name: 'no-react-devtools',
+	setup(b) {
+		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};'}));
+	},
+};
+
 await build({
 	entryPoints: ['cli.tsx'],
 	outfile: 'dist/cli.js',
@@ -13,7 +23,8 @@ await build({
 	sourcemap: 'linked',
 	legalComments: 'none',
 	jsx: 'automatic',
-	external: ['@napi-rs/keyring', 'react-devtools-core'],
+	external: ['@napi-rs/keyring'],
+	plugins: [noReactDevtools],
 	define: {'process.env.DEV': '"false"'},
 	// CommonJS dependencies (mysql2, commander) call require(); give the ESM bundle one.
 	banner: {
