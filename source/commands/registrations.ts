@@ -5,6 +5,8 @@ import {register as registerLogout} from './logout.js';
 import {register as registerProfile} from './profile.js';
 import {registerSimulator} from './simulator.js';
 import {registerStatus} from './status.js';
+import {registerDemo} from './demo.js';
+import {registerTui} from './tui.js';
 
 /**
  * Every subcommand registers itself here: one import and one entry per command module.
@@ -19,4 +21,6 @@ export const commandRegistrations: RegisterCommand[] = [
 	registerProfile,
 	registerLogout,
 	registerKeychainWorker,
+	registerTui,
+	registerDemo,
 ];

@@ -30,6 +30,8 @@ export type AppProps = {
 	setup?: SetupService;
 	/** Called once the app wants to end (q, :q); Ink's exit is called too. */
 	onExit?: () => void;
+	/** A first message for the footer (demo notice, a client warning). */
+	startMessage?: string;
 };
 
 // Before setup there is no gateway store; an empty one keeps the hooks unconditional.
@@ -52,7 +54,11 @@ function TooSmall({columns, rows}: {columns: number; rows: number}) {
 export function App(props: AppProps) {
 	const {exit} = useApp();
 	const [store, setStore] = useState(props.store);
-	const nav = useMemo(() => createNavigation(props.store ? 'dashboard' : 'setup'), []);
+	const nav = useMemo(() => {
+		const created = createNavigation(props.store ? 'dashboard' : 'setup');
+		if (props.startMessage) created.say(props.startMessage);
+		return created;
+	}, []);
 	const services: ShellServices = useMemo(
 		() => ({
 			setup: props.setup,

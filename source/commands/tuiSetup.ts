@@ -1,0 +1,92 @@
+import {createOagStore} from '../store/createOagStore.js';
+import {updateProfiles} from '../config/profiles.js';
+import {SecretStoreError} from '../secrets/labels.js';
+import {storeKey} from '../secrets/keyStore.js';
+import {checkPrivateKeyPem} from '../secrets/pem.js';
+import type {SetupField, SetupOutcome, SetupService, SetupValues} from '../ui/screens/setup/setupForm.js';
+import {connectClient, keyLocationLabel} from './connect.js';
+import {checkCredentials, readCa} from './loginBackend.js';
+import {CommandFailure} from './run.js';
+
+// The `login` flow for the TUI's first-run Setup screen: the same checks and stores as `oag-offline login`,
+// reporting into the form instead of stderr. The key goes to the OS keychain; where there is none, the
+// message points at `login --backend encrypted-file`, which can ask for a passphrase outside the TUI.
+
+const failure = (message: string, fieldErrors?: Partial<Record<SetupField, string>>): SetupOutcome => ({
+	ok: false,
+	message,
+	...(fieldErrors ? {fieldErrors} : {}),
+});
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function createSetupService(options: {insecure: boolean; readOnly: boolean}): SetupService {
+	return {
+		async connect(values: SetupValues, progress): Promise<SetupOutcome> {
+			let pem: string;
+			try {
+				pem = checkPrivateKeyPem(values.privateKeyPem).pem;
+			} catch (error) {
+				return failure('The key is not usable.', {privateKeyPem: messageOf(error)});
+			}
+			const host = values.host.trim();
+			const clientId = values.clientId.trim();
+			const profile = values.profile.trim();
+			const caFile = values.caFile.trim() || undefined;
+			let caPem: string | undefined;
+			try {
+				caPem = await readCa(caFile);
+			} catch (error) {
+				return failure('The CA file cannot be read.', {caFile: messageOf(error)});
+			}
+			progress(`Checking the credentials against ${host}…`);
+			let authMode;
+			try {
+				const check = await checkCredentials({host, clientId, ...(caPem ? {caPem} : {}), insecure: options.insecure, pem});
+				authMode = check.authMode;
+				progress(check.note ?? `Credentials accepted (${check.idps ?? 0} IdPs readable).`);
+			} catch (error) {
+				return failure(error instanceof CommandFailure ? error.message : `Check failed: ${messageOf(error)}`);
+			}
+			progress('Storing the key in the OS keychain…');
+			try {
+				await storeKey(profile, 'keychain', pem);
+			} catch (error) {
+				const why = error instanceof SecretStoreError ? error.message : messageOf(error);
+				return failure(
+					`Cannot store the key in the keychain (${why}). Nothing was stored. In a shell, run: oag-offline login --profile ${profile} --host ${host} --client-id ${clientId} --backend encrypted-file --key-file FILE`,
+				);
+			}
+			await updateProfiles(data => {
+				data.profiles[profile] = {
+					host,
+					clientId,
+					...(caFile ? {caFile} : {}),
+					keyBackend: 'keychain',
+					keyFingerprint: checkPrivateKeyPem(pem).fingerprint,
+					...(authMode ? {authMode} : {}),
+					...(options.insecure ? {defaults: {insecure: true}} : {}),
+				};
+				data.current = profile;
+			});
+			progress(`Saved profile ${profile}; it is now the current profile.`);
+			const client = connectClient({
+				host,
+				clientId,
+				...(caPem ? {caPem} : {}),
+				insecure: options.insecure,
+				readOnly: options.readOnly,
+				profileName: profile,
+				keyBackend: keyLocationLabel('keychain'),
+				privateKey: async () => pem,
+				...(authMode ? {authMode} : {}),
+			});
+			const store = createOagStore({
+				api: client,
+				connection: {profile, host, keyBackend: keyLocationLabel('keychain'), readOnly: options.readOnly, insecure: options.insecure},
+				authState: () => client.authState(),
+			});
+			return {ok: true, store, note: `Connected to ${host} as profile ${profile}.`};
+		},
+	};
+}
