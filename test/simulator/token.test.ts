@@ -130,4 +130,14 @@ describe('token endpoint', () => {
 		const get = await fetch(`${f.sim.url}/api/v2/oauth/token`, {dispatcher: f.dispatcher});
 		expect(get.status).toBe(405);
 	});
+
+	it('serves ::1 with a certificate for it, and aud https://[::1]:port', async () => {
+		const v6 = await openSim({host: '::1', apps: 1});
+		try {
+			expect(v6.sim.url).toMatch(/^https:\/\/\[::1\]:\d+$/);
+			expect((await v6.call('GET', '/api/v2/apps')).status).toBe(200);
+		} finally {
+			await v6.close();
+		}
+	});
 });
