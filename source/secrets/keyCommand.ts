@@ -18,7 +18,8 @@ export function runKeyCommand(command: string, timeoutMs = keyCommandTimeoutMs()
 			shell: true,
 			// A terminal stdin lets the command's own prompt (gpg pinentry, op) reach the user.
 			stdio: [process.stdin.isTTY ? 'inherit' : 'ignore', 'pipe', 'pipe'],
-			detached: process.platform !== 'win32', // own process group, so a timeout kills the whole pipeline
+			// Not detached: the command stays in our terminal's foreground group, so its own prompt can read
+			// the terminal and Ctrl+C reaches it too.
 		});
 		const out: Buffer[] = [];
 		let timedOut = false;
@@ -26,7 +27,11 @@ export function runKeyCommand(command: string, timeoutMs = keyCommandTimeoutMs()
 		child.stderr.resume(); // drained, never shown
 		const timer = setTimeout(() => {
 			timedOut = true;
-			killTree(child.pid);
+			child.kill('SIGKILL');
+			// Answer now: a pipeline's other processes may still hold stdout open.
+			child.stdout.destroy();
+			child.stderr.destroy();
+			reject(new SecretStoreError(`the key command did not finish within ${timeoutMs / 1000} s`, 'timeout'));
 		}, timeoutMs);
 		child.on('error', () => {
 			clearTimeout(timer);
@@ -34,7 +39,7 @@ export function runKeyCommand(command: string, timeoutMs = keyCommandTimeoutMs()
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			if (timedOut) return reject(new SecretStoreError(`the key command did not finish within ${timeoutMs / 1000} s`, 'timeout'));
+			if (timedOut) return;
 			if (code !== 0) {
 				return reject(new SecretStoreError(`the key command failed (exit ${code ?? signal ?? 'unknown'}; its output is not shown)`, 'failed'));
 			}
@@ -43,13 +48,4 @@ export function runKeyCommand(command: string, timeoutMs = keyCommandTimeoutMs()
 			resolve(text);
 		});
 	});
-}
-
-function killTree(pid: number | undefined): void {
-	if (pid === undefined) return;
-	try {
-		process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-	} catch {
-		// already gone
-	}
 }

@@ -37,7 +37,8 @@ export function callKeychain(request: KeychainRequest, options: KeychainCallOpti
 		const child = spawn(command, args, {
 			stdio: ['pipe', 'pipe', 'pipe'],
 			env: options.env ?? process.env,
-			detached: process.platform !== 'win32', // its own group, so the kill also reaches helpers it started
+			// Not detached: Ctrl+C at the terminal reaches the worker too. The worker also stops itself
+			// shortly after the deadline (see keychainWorker.mjs), in case this process dies first.
 		});
 		const out: Buffer[] = [];
 		let timedOut = false;
@@ -46,7 +47,7 @@ export function callKeychain(request: KeychainRequest, options: KeychainCallOpti
 		const waitingNotice = options.onWaiting ? setTimeout(options.onWaiting, 1_000) : undefined;
 		const timer = setTimeout(() => {
 			timedOut = true;
-			kill(child.pid);
+			child.kill('SIGKILL');
 			// Answer now rather than on 'close': a grandchild holding the pipes must not extend the wait.
 			child.stdout.destroy();
 			child.stderr.destroy();
@@ -74,15 +75,6 @@ export function callKeychain(request: KeychainRequest, options: KeychainCallOpti
 			else reject(classifyKeychainFailure(reply.error, options.env ?? process.env));
 		});
 		child.stdin.on('error', () => undefined); // the worker may die before reading; 'close' reports it
-		child.stdin.end(JSON.stringify(request));
+		child.stdin.end(JSON.stringify({...request, deadlineMs: options.timeoutMs}));
 	});
-}
-
-function kill(pid: number | undefined): void {
-	if (pid === undefined) return;
-	try {
-		process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-	} catch {
-		// already gone
-	}
 }

@@ -47,6 +47,10 @@ export async function keychainWorkerMain() {
 	} catch {
 		input = undefined;
 	}
+	// The parent kills us at its deadline; if the parent itself died, stop on our own a little later rather
+	// than wait for an unlock prompt forever. The keychain call runs off the main thread, so this timer fires.
+	const deadlineMs = typeof input?.deadlineMs === 'number' ? input.deadlineMs : 30_000;
+	setTimeout(() => process.exit(3), deadlineMs + 2_000).unref();
 	process.stdout.write(JSON.stringify(await performKeychainRequest(input)) + '\n');
 }
 
