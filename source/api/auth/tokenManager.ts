@@ -7,6 +7,9 @@ import {TokenResponse} from '../schemas/common.js';
 import {paths} from '../schemas/paths.js';
 import {signClientAssertion, type SigningKey} from './assertion.js';
 
+/** The gateway's summary as one sentence: it may or may not end with a full stop already. */
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 // Supplies the Authorization header for resource calls (oag-api.md part A):
 // 'token' mode exchanges a signed assertion for a bearer at /oauth/token, caches it, and renews it shortly
 // before expiry, with one mint in flight shared by all callers; 'direct-bearer' mode (gateways without the
@@ -74,7 +77,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 		if (scope) {
 			return new OagError(
 				'missing-scope',
-				`The gateway refused scope ${scope} for this API client: ${parsed.summary}. Request only the scopes ` +
+				`The gateway refused scope ${scope} for this API client: ${sentence(parsed.summary)} Request only the scopes ` +
 					'enabled for the client, or enable it in the OAG admin UI (Settings > Access Gateway > API); ' +
 					'changing scopes means re-enabling the API, which issues a new key.',
 				{...details, scope},
@@ -82,7 +85,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 		}
 		return new OagError(
 			'unauthorized',
-			`The gateway refused the client assertion: ${parsed.summary}. Check the client id, the key and the host ` +
+			`The gateway refused the client assertion: ${sentence(parsed.summary)} Check the client id, the key and the host ` +
 				`name (the JWT audience is ${options.audience}).`,
 			details,
 		);
