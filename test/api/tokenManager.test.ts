@@ -139,7 +139,7 @@ describe('token manager', () => {
 		expect(error).toMatchObject({
 			kind: 'unauthorized',
 			message:
-				'The gateway refused the client assertion: The client assertion aud must be https://oag.example.com.. Check the client id, the key and the host name (the JWT audience is https://oag.example.com).',
+				'The gateway refused the client assertion: The client assertion aud must be https://oag.example.com. Check the client id, the key and the host name (the JWT audience is https://oag.example.com).',
 		});
 	});
 
