@@ -43,7 +43,7 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 	process.on('SIGHUP', onSignal);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
-	const instance = render(element, {exitOnCtrlC: true, patchConsole: false, incrementalRendering: true, maxFps: 20});
+	const instance = render(element, {exitOnCtrlC: true, patchConsole: false, maxFps: 20});
 	try {
 		await instance.waitUntilExit();
 	} finally {

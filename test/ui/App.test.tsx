@@ -141,3 +141,12 @@ describe('App shell', () => {
 		expect(hasColourEscapes(coloured.harness.rawFrame())).toBe(true);
 	});
 });
+
+describe('keystroke bursts', () => {
+	it('handles a burst of typed characters (tmux send-keys, a paste) one key at a time', async () => {
+		const {harness} = start();
+		await harness.waitFor(f => f.includes('Readiness'));
+		await harness.press(':health\r');
+		await harness.waitFor(f => f.includes('Authentication service health'));
+	});
+});

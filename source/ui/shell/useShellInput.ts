@@ -11,9 +11,15 @@ import {buildActionContext} from './actionContext.js';
 // Esc only ever closes or goes back. A blocked action says why and does nothing.
 
 export function runAction(action: Action, ctx: ActionContext, argument?: string): void {
-	Promise.resolve()
-		.then(() => action.run(ctx, argument))
-		.catch((error: unknown) => ctx.nav.say(`${action.label}: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+	const report = (error: unknown) =>
+		ctx.nav.say(`${action.label}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+	// Synchronous on purpose: the next key of a burst must see the mode this action opened.
+	try {
+		const result = action.run(ctx, argument);
+		if (result instanceof Promise) result.catch(report);
+	} catch (error) {
+		report(error);
+	}
 }
 
 function onCommandKey(shell: Shell, actions: readonly Action[], ctx: ActionContext, input: string, key: Key) {
@@ -56,37 +62,78 @@ function onConfirmKey(shell: Shell, input: string, key: Key) {
 	Promise.resolve(confirmation.onConfirm()).catch((error: unknown) => nav.say(String(error), 'error'));
 }
 
+const NO_KEY: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/**
+ * Ink delivers a burst of typed characters (fast typing, tmux send-keys, a paste) as one string.
+ * Keys are single characters here, so split plain text into one keystroke per character.
+ */
+export function splitKeystrokes(input: string, key: Key): Array<[string, Key]> {
+	if (input.length <= 1 || key.ctrl || key.meta || key.escape || input.includes('\u001b')) return [[input, key]];
+	return [...input].map(char => {
+		if (char === '\r' || char === '\n') return ['', {...NO_KEY, return: true}];
+		if (char === '\t') return ['', {...NO_KEY, tab: true}];
+		if (char === '\u007f' || char === '\b') return ['', {...NO_KEY, backspace: true}];
+		return [char, {...NO_KEY, shift: char !== char.toLowerCase()}];
+	});
+}
+
 export function useShellInput(shell: Shell, actions: readonly Action[], isActive: boolean): void {
 	useInput(
-		(input, key) => {
-			const name = keyName(input, key);
-			const {nav} = shell;
-			const mode = nav.getState().mode;
-			if (name === 'esc') {
-				nav.back();
-				return;
-			}
-			const ctx = buildActionContext(shell.store, nav, shell.services);
-			if (mode === 'help') {
-				if (name === '?' || name === 'q') nav.back();
-				return;
-			}
-			if (mode === 'command') return onCommandKey(shell, actions, ctx, input, key);
-			if (mode === 'confirm') return onConfirmKey(shell, input, key);
-			if (mode === 'filter') {
-				if (key.return) nav.setState({mode: 'normal'});
-				else nav.setInput(editLine(nav.getState().input, input, key));
-				return;
-			}
-			if (SCREENS[ctx.screen].capturesText) return;
-			const resolution = resolveKey(actions, name, ctx);
-			if (!resolution) return;
-			if (resolution.blocked) {
-				nav.say(`${resolution.action.label}: ${resolution.blocked}`, 'error');
-				return;
-			}
-			runAction(resolution.action, ctx);
+		(burst, burstKey) => {
+			for (const [input, key] of splitKeystrokes(burst, burstKey)) onKey(shell, actions, input, key);
 		},
 		{isActive},
 	);
+}
+
+function onKey(shell: Shell, actions: readonly Action[], input: string, key: Key): void {
+	const name = keyName(input, key);
+	const {nav} = shell;
+	const mode = nav.getState().mode;
+	if (name === 'esc') {
+		nav.back();
+		return;
+	}
+	const ctx = buildActionContext(shell.store, nav, shell.services);
+	if (mode === 'help') {
+		if (name === '?' || name === 'q') nav.back();
+		return;
+	}
+	if (mode === 'command') return onCommandKey(shell, actions, ctx, input, key);
+	if (mode === 'confirm') return onConfirmKey(shell, input, key);
+	if (mode === 'filter') {
+		if (key.return) nav.setState({mode: 'normal'});
+		else nav.setInput(editLine(nav.getState().input, input, key));
+		return;
+	}
+	if (SCREENS[ctx.screen].capturesText) return;
+	const resolution = resolveKey(actions, name, ctx);
+	if (!resolution) return;
+	if (resolution.blocked) {
+		nav.say(`${resolution.action.label}: ${resolution.blocked}`, 'error');
+		return;
+	}
+	runAction(resolution.action, ctx);
 }
