@@ -1,5 +1,4 @@
 import type {Command} from 'commander';
-import {register as registerKeychainWorker} from './keychainWorkerCommand.js';
 import {register as registerLogin} from './login.js';
 import {register as registerLogout} from './logout.js';
 import {register as registerProfile} from './profile.js';
@@ -20,7 +19,6 @@ export const commandRegistrations: RegisterCommand[] = [
 	registerLogin,
 	registerProfile,
 	registerLogout,
-	registerKeychainWorker,
 	registerTui,
 	registerDemo,
 ];

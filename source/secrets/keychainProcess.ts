@@ -1,8 +1,9 @@
 import {spawn} from 'node:child_process';
-import {fileURLToPath} from 'node:url';
+import {createRequire} from 'node:module';
 import {classifyKeychainFailure, timeoutMessage} from './keychainDiagnosis.js';
 import {SecretStoreError} from './labels.js';
 import {KeychainReply, type KeychainRequest} from './keychainProtocol.js';
+import {KEYCHAIN_WORKER_SOURCE} from './keychainWorkerSource.js';
 
 // Every keychain call runs in a child process that is killed on timeout: a locked keyring with a reachable
 // display makes the Secret Service wait for an unlock prompt, and that call never returns to JavaScript.
@@ -18,15 +19,12 @@ export function keychainTimeoutMs(kind: 'read' | 'write', env: NodeJS.ProcessEnv
 }
 
 /**
- * The command line that starts the worker: the bundle itself (hidden `__keychain` subcommand) when bundled,
- * else the plain-JavaScript worker next to this file, which needs no TypeScript loader.
+ * The worker runs as `node -e <source> <keyring module path>`. The module path is resolved from this file,
+ * which in the bundle is dist/cli.js, so the installed package's own @napi-rs/keyring is used.
  */
 export function workerCommand(moduleUrl: string = import.meta.url): {command: string; args: string[]} {
-	const modulePath = fileURLToPath(moduleUrl);
-	if (/[\\/]dist[\\/]cli\.js$/.test(modulePath)) {
-		return {command: process.execPath, args: [modulePath, '__keychain']};
-	}
-	return {command: process.execPath, args: [fileURLToPath(new URL('keychainWorker.mjs', moduleUrl))]};
+	const keyringModule = createRequire(moduleUrl).resolve('@napi-rs/keyring');
+	return {command: process.execPath, args: ['-e', KEYCHAIN_WORKER_SOURCE, keyringModule]};
 }
 
 export type KeychainCallOptions = {timeoutMs: number; env?: NodeJS.ProcessEnv; onWaiting?: () => void};
@@ -38,7 +36,7 @@ export function callKeychain(request: KeychainRequest, options: KeychainCallOpti
 			stdio: ['pipe', 'pipe', 'pipe'],
 			env: options.env ?? process.env,
 			// Not detached: Ctrl+C at the terminal reaches the worker too. The worker also stops itself
-			// shortly after the deadline (see keychainWorker.mjs), in case this process dies first.
+			// shortly after the deadline (see keychainWorkerSource.ts), in case this process dies first.
 		});
 		const out: Buffer[] = [];
 		let timedOut = false;
