@@ -27,8 +27,14 @@ const PROMPTER_SERVICES = ['org.gnome.keyring.SystemPrompter.service', 'org.gnom
 export async function startKeyringSession(options: KeyringSessionOptions = {}): Promise<KeyringSession> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'oag-keyring-'));
 	const processes: ChildProcess[] = [];
+	// The daemons run in their own process groups: if the test process dies without stop(), kill them anyway.
+	const killAll = (): void => {
+		for (const child of [...processes].reverse()) killGroup(child);
+	};
+	process.once('exit', killAll);
 	const stop = async (): Promise<void> => {
-		for (const child of processes.reverse()) killGroup(child);
+		process.off('exit', killAll);
+		killAll();
 		await rm(dir, {recursive: true, force: true});
 	};
 	try {
