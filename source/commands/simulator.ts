@@ -1,6 +1,5 @@
 import {InvalidArgumentError, type Command} from 'commander';
 import {parseGatewayVersion} from '../domain/gatewayVersion.js';
-import {runSimulatorCommand} from '../simulator/command.js';
 import {CommandFailure, EXIT} from './run.js';
 
 const wholeNumber = (min: number, max: number) => (text: string) => {
@@ -31,6 +30,8 @@ export function registerSimulator(program: Command): void {
 			if (options.scenario !== undefined && options.scenario !== 'outage') {
 				throw new CommandFailure(`unknown scenario ${options.scenario} (known: outage)`, EXIT.usage);
 			}
+			// Loaded on use: certificate generation pulls in a large dependency tree no other command needs.
+			const {runSimulatorCommand} = await import('../simulator/command.js');
 			await runSimulatorCommand({...options, scenario: options.scenario as 'outage' | undefined});
 		});
 }
