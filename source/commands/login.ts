@@ -7,7 +7,7 @@ import {deleteStoredKey} from '../secrets/keyStore.js';
 import {PLAINTEXT_WARNING} from '../secrets/plaintextFile.js';
 import {canPrompt, confirm} from '../secrets/prompt.js';
 import {globalsOf} from './globalOptions.js';
-import {BACKEND_CHOICES, checkCredentials, chooseBackend, readCa, storeWithExplicitFallback} from './loginBackend.js';
+import {BACKEND_CHOICES, checkCredentials, chooseBackend, parseScopes, readCa, storeWithExplicitFallback} from './loginBackend.js';
 import {pickKeySource, readLoginKey} from './loginKey.js';
 import {CommandFailure, EXIT} from './run.js';
 
@@ -17,6 +17,7 @@ type LoginOptions = {
 	keyCommand?: string;
 	insecureStorage?: boolean;
 	deleteKeyFile?: boolean;
+	scopes?: string;
 };
 
 export function register(program: Command): void {
@@ -28,6 +29,7 @@ export function register(program: Command): void {
 		.option('--key-command <command>', 'a command that prints the PEM (e.g. "pass show oag/gw1"); nothing is stored')
 		.option('--insecure-storage', 'allow storing the key unencrypted (warns on every run)')
 		.option('--delete-key-file', 'delete the imported key file afterwards without asking')
+		.option('--scopes <scopes>', 'scopes this API client was given (comma separated); default: all')
 		.action(async (options: LoginOptions, command: Command) => login(options, command));
 }
 
@@ -48,12 +50,13 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
 	const caFile = globals.caFile ? path.resolve(globals.caFile) : previous?.caFile;
 	const caPem = await readCa(caFile);
 	const insecure = globals.insecure ?? false;
+	const scopes = parseScopes(options.scopes) ?? previous?.scopes;
 
 	const key = await readLoginKey(source);
 	info(globals.json, `Key: ${key.type}, public key ${key.fingerprint}`);
 
 	info(globals.json, `Checking the credentials against ${host}...`);
-	const check = await checkCredentials({host, clientId, ...(caPem ? {caPem} : {}), insecure, pem: key.pem});
+	const check = await checkCredentials({host, clientId, ...(caPem ? {caPem} : {}), insecure, pem: key.pem, ...(scopes ? {scopes} : {})});
 	info(globals.json, check.note ?? `Credentials accepted (${check.idps ?? 0} IdPs readable).`);
 
 	const used = await storeWithExplicitFallback(profileName, backend, key.pem, {yes: globals.yes});
@@ -71,6 +74,7 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
 		keyBackend: used,
 		...(used === 'command' ? {keyCommand: options.keyCommand} : {keyCommand: undefined}),
 		keyFingerprint: key.fingerprint,
+		...(scopes ? {scopes} : {}),
 		...(check.authMode ? {authMode: check.authMode} : {}),
 		...(insecure ? {defaults: {...previous?.defaults, insecure: true}} : {}),
 	};

@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import type {AuthMode} from '../api/clientOptions.js';
 import {isOagError} from '../api/errors.js';
+import {SCOPES, type Scope} from '../api/schemas/scopes.js';
 import type {KeyBackendName} from '../config/profiles.js';
 import {ALTERNATIVES} from '../secrets/keychainDiagnosis.js';
 import {keyLocationLabel, SecretStoreError} from '../secrets/labels.js';
@@ -37,8 +38,19 @@ export async function readCa(file: string | undefined): Promise<string | undefin
 
 export type CredentialCheck = {authMode?: AuthMode; idps?: number; note?: string};
 
+/** `--scopes "a,b"` or `"a b"` -> checked scope names. */
+export function parseScopes(text: string | undefined): Scope[] | undefined {
+	if (text === undefined) return undefined;
+	const names = text.split(/[\s,]+/).filter(Boolean);
+	const unknown = names.filter((name) => !(SCOPES as readonly string[]).includes(name));
+	if (names.length === 0 || unknown.length > 0) {
+		throw new CommandFailure(`unknown scope ${unknown[0] ?? '(none given)'}: use ${SCOPES.join(', ')}`, EXIT.usage);
+	}
+	return names as Scope[];
+}
+
 /** Token + one read (the IdP list). A missing read scope still proves the key: the token was issued. */
-export async function checkCredentials(target: {host: string; clientId: string; caPem?: string; insecure: boolean; pem: string}): Promise<CredentialCheck> {
+export async function checkCredentials(target: {host: string; clientId: string; caPem?: string; insecure: boolean; pem: string; scopes?: Scope[]}): Promise<CredentialCheck> {
 	let authMode: AuthMode | undefined;
 	let client;
 	try {
@@ -51,6 +63,7 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 				readOnly: true,
 				keyBackend: 'file for this run',
 				privateKey: async () => target.pem,
+				...(target.scopes ? {scopes: target.scopes} : {}),
 			},
 			{onAuthModeDetected: (mode) => (authMode = mode), retries: {max: 1}},
 		);
@@ -61,6 +74,13 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 		const idps = await client.idps.list();
 		return {authMode: authMode ?? client.authState().mode, idps: idps.length};
 	} catch (error) {
+		if (isOagError(error) && error.kind === 'missing-scope' && error.details.path?.endsWith('/oauth/token')) {
+			// The token itself was refused: this client was given fewer scopes than we asked for.
+			throw new CommandFailure(
+				`${error.message} Pass login --scopes with the scopes this API client has. (nothing was stored)`,
+				EXIT.auth,
+			);
+		}
 		if (isOagError(error) && error.kind === 'missing-scope') {
 			return {authMode: authMode ?? client.authState().mode, note: 'credentials accepted; the IdP read scope is not granted'};
 		}

@@ -158,6 +158,19 @@ describe('key command, profiles, logout', () => {
 		expect((await runCli(['profile', 'use', 'zzz'], {env})).code).toBe(2);
 	});
 
+	it('a client with fewer scopes: login says to pass --scopes, then remembers them for later runs', async () => {
+		const {env} = await scenario('scopes');
+		const limited = await sim.control.addClient(['okta.oag.idp.read']);
+		const target = ['--host', sim.url, '--client-id', limited.clientId, '--ca-file', sim.caFile!, '--key-stdin', '--backend', 'encrypted-file'];
+		const refused = await runCli(['login', ...target], {env, input: limited.privateKeyPem});
+		expect(refused.code).toBe(3);
+		expect(refused.stderr.trim().split('\n').at(-1)).toMatch(/refused scope .*Pass login --scopes with the scopes this API client has\. \(nothing was stored\)$/);
+		const login = await runCli(['login', ...target, '--scopes', 'okta.oag.idp.read', '--json'], {env, input: limited.privateKeyPem});
+		expect(login.code).toBe(0);
+		expect(json((await runCli([], {env, script: PROBE})).stdout)).toMatchObject({idps: 2});
+		expect((await runCli(['login', ...target, '--scopes', 'okta.oag.everything'], {env, input: limited.privateKeyPem})).code).toBe(2);
+	});
+
 	it('flags and OAG_* override the profile: a run with its own key file needs no profile', async () => {
 		const {env, keyFile} = await scenario('flags');
 		const probe = await runCli([], {
