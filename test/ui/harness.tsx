@@ -95,11 +95,4 @@ export function renderAt(tree: ReactElement, size: {columns: number; rows: numbe
 	return harness;
 }
 
-/** SGR colour parameters: 30-37, 38;..., 39, 40-47, 48;..., 49, 90-97, 100-107. */
-export function hasColourEscapes(text: string): boolean {
-	for (const match of text.matchAll(/\u001b\[([\d;]*)m/g)) {
-		const params = (match[1] ?? '').split(';').map(Number);
-		if (params.some(p => (p >= 30 && p <= 49) || (p >= 90 && p <= 107))) return true;
-	}
-	return false;
-}
+export {hasColourEscapes} from '../helpers/tmux.js';
