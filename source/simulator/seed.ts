@@ -1,6 +1,7 @@
 import type {App} from '../api/schemas/apps.js';
 import type {Certificate} from '../api/schemas/certificates.js';
 import type {Idp} from '../api/schemas/idps.js';
+import {DIRECTORY_PRESETS} from '../domain/directoryPresets.js';
 import {HEALTH_POLICY_DEFAULTS} from '../domain/healthPolicy.js';
 import {ensureDefaultPolicy} from './accessPolicyRules.js';
 import type {Prng} from './prng.js';
@@ -86,19 +87,7 @@ function seedDirectory(prng: Prng): StoredDirectory {
 			bindDn: 'cn=reader,dc=example,dc=com',
 			bindCredential: `seeded-${prng.uuid()}`,
 		},
-		config: {
-			usernameLDAPAttribute: 'uid',
-			uniqueIdAttribute: 'entryUUID',
-			userSearchDn: 'ou=users,dc=example,dc=com',
-			userObjectClasses: ['inetOrgPerson'],
-			userObjectFilter: '(objectClass=inetOrgPerson)',
-			groupNameLDAPAttribute: 'cn',
-			groupSearchDn: 'ou=groups,dc=example,dc=com',
-			groupObjectClasses: ['groupOfUniqueNames'],
-			memberAttribute: 'uniqueMember',
-			memberUserAttribute: 'uid',
-			rdnLdapAttribute: 'uid',
-		},
+		config: DIRECTORY_PRESETS.OPEN_LDAP.config('dc=example,dc=com'),
 	};
 }
 

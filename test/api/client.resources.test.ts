@@ -1,6 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {DirectoryCreateRequest} from '../../source/api/schemas/directories.js';
 import type {AuthServiceEnableRequest} from '../../source/api/schemas/authService.js';
+import {DIRECTORY_PRESETS} from '../../source/domain/directoryPresets.js';
 import {generateTlsMaterial} from '../../source/simulator/tls.js';
 import type {RunningSimulator} from '../../source/simulator/types.js';
 import {startTestSimulator} from '../helpers/simulator.js';
@@ -22,19 +23,7 @@ const BIND_PASSWORD = 'reader-password';
 const directoryBody = (connectionUrl: string): DirectoryCreateRequest => ({
 	type: 'OPEN_LDAP',
 	connection: {connectionUrl, bindDn: BIND_DN, bindCredential: BIND_PASSWORD},
-	config: {
-		usernameLDAPAttribute: 'uid',
-		uniqueIdAttribute: 'entryUUID',
-		userSearchDn: 'ou=users,dc=example,dc=com',
-		userObjectClasses: ['inetOrgPerson'],
-		userObjectFilter: '(objectClass=inetOrgPerson)',
-		groupNameLDAPAttribute: 'cn',
-		groupSearchDn: 'ou=groups,dc=example,dc=com',
-		groupObjectClasses: ['groupOfUniqueNames'],
-		memberAttribute: 'uniqueMember',
-		memberUserAttribute: 'uid',
-		rdnLdapAttribute: 'uid',
-	},
+	config: DIRECTORY_PRESETS.OPEN_LDAP.config('dc=example,dc=com'),
 });
 
 const policyBody = (name: string) => ({

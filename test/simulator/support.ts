@@ -1,5 +1,7 @@
 import {fetch, type Agent} from 'undici';
 import type {RunningSimulator, SimulatorOptions} from '../../source/simulator/types.js';
+import {DIRECTORY_PRESETS} from '../../source/domain/directoryPresets.js';
+import {HEALTH_POLICY_DEFAULTS} from '../../source/domain/healthPolicy.js';
 import {dispatcherFor, startTestSimulator, tokenFor} from '../helpers/simulator.js';
 
 // A raw HTTP fixture for the simulator tests: every answer keeps its status, headers and exact text,
@@ -48,31 +50,12 @@ export async function openSim(options: SimulatorOptions = {}): Promise<SimFixtur
 	return fixture;
 }
 
-export const validHealthPolicy = {
-	failureThreshold: 3,
-	healthCheckInterval: 60,
-	maxRetries: 3,
-	recoveryCooldownInterval: 360,
-	successThreshold: 2,
-	timeout: 3,
-};
+export const validHealthPolicy = {...HEALTH_POLICY_DEFAULTS};
 
 export const validDirectory = (connectionUrl = 'ldap://127.0.0.1:389', bindCredential = 'S3cret-bind-pw!') => ({
 	type: 'OPEN_LDAP',
 	connection: {connectionUrl, bindDn: 'cn=reader,dc=example,dc=com', bindCredential},
-	config: {
-		usernameLDAPAttribute: 'uid',
-		uniqueIdAttribute: 'entryUUID',
-		userSearchDn: 'ou=users,dc=example,dc=com',
-		userObjectClasses: ['inetOrgPerson'],
-		userObjectFilter: '(objectClass=inetOrgPerson)',
-		groupNameLDAPAttribute: 'cn',
-		groupSearchDn: 'ou=groups,dc=example,dc=com',
-		groupObjectClasses: ['groupOfUniqueNames'],
-		memberAttribute: 'uniqueMember',
-		memberUserAttribute: 'uid',
-		rdnLdapAttribute: 'uid',
-	},
+	config: DIRECTORY_PRESETS.OPEN_LDAP.config('dc=example,dc=com'),
 });
 
 export const validEnable = (certificateId: string) => ({

@@ -22,21 +22,15 @@ export type FailoverMode = z.infer<typeof FailoverMode>;
 export const FailoverModeRequest = z.strictObject({mode: FailoverModeValue});
 
 const int = z.number().int();
-export const HealthPolicy = z.looseObject({
+const healthPolicyShape = {
 	failureThreshold: int,
 	healthCheckInterval: int,
 	maxRetries: int,
 	recoveryCooldownInterval: int,
 	successThreshold: int,
 	timeout: int,
-});
+};
+export const HealthPolicy = z.looseObject(healthPolicyShape);
 export type HealthPolicy = z.infer<typeof HealthPolicy>;
 /** PUT is a full replace: all six fields are required (ranges and the rule live in domain/healthPolicy). */
-export const HealthPolicyRequest = z.strictObject({
-	failureThreshold: int,
-	healthCheckInterval: int,
-	maxRetries: int,
-	recoveryCooldownInterval: int,
-	successThreshold: int,
-	timeout: int,
-});
+export const HealthPolicyRequest = z.strictObject(healthPolicyShape);
