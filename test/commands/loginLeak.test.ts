@@ -44,7 +44,8 @@ describe('no secret leaks', () => {
 		const temp = path.join(dir, 'tmp');
 		await mkdir(temp);
 		// Outside the searched dirs: the key file a key command reads, as a password manager would hold it.
-		const vault = await mkdtemp(path.join(tmpdir(), 'oag-leak-vault-'));
+		const vault = path.join(dir, 'vault'); // not searched, removed with dir
+		await mkdir(vault);
 		const vaultKey = path.join(vault, 'key.pem');
 		await writeFile(vaultKey, sim.privateKeyPem, {mode: 0o600});
 		// The command text is saved in the profile by design, so the stderr secret comes from a file, not the text.
@@ -98,6 +99,5 @@ describe('no secret leaks', () => {
 			secrets.filter((secret) => text.includes(secret)).map((secret) => `${where}: ${secret.slice(0, 6)}…`),
 		);
 		expect(leaks).toEqual([]);
-		await rm(vault, {recursive: true, force: true});
 	});
 });
