@@ -40,7 +40,7 @@ export function startTmux(command: string, size: {columns: number; rows: number}
 		socket,
 		capture: ({escapes = false} = {}) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'e2e'),
 		sendKeys: (...keys) => void tmux('send-keys', '-t', 'e2e', ...keys),
-		type: text => void tmux('send-keys', '-t', 'e2e', '-l', text),
+		type: text => void tmux('send-keys', '-t', 'e2e', '-l', '--', text),
 		resize: (columns, rows) => void tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows)),
 		async waitFor(predicate, timeoutMs = 15_000, options = {}) {
 			const deadline = Date.now() + timeoutMs;

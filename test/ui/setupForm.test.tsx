@@ -48,14 +48,23 @@ describe('Setup screen', () => {
 		await h.press(PEM.replace(/\n/g, '\r')); // a paste arrives as one chunk with carriage returns
 		let frame = await h.waitFor(f => f.includes('3 lines pasted, complete'));
 		expect(frame).not.toContain('MIIE');
-		await h.press(KEYS.tab, KEYS.tab);
-		frame = await h.waitFor(f => f.includes('oag.example.com') && /Profile name\s+oag\.example\.com/.test(f));
+		// The paste ends with a line break: Enter after the END line moves on to the CA file.
+		await h.waitFor(f => f.includes('> CA file'));
+		await h.press(KEYS.tab);
+		frame = await h.waitFor(f => /> Profile name\s+oag\.example\.com/.test(f));
 		await h.press(KEYS.tab, KEYS.enter);
 		frame = await h.waitFor(f => f.includes('the gateway refused the credentials'));
 		expect(frame).toContain('unknown client');
 		expect(frame).toMatch(/API client id\s+client-1/);
 		expect(frame).toMatch(/Gateway admin host\s+oag\.example\.com/);
-		expect(submitted).toMatchObject({host: 'oag.example.com', clientId: 'client-1', privateKeyPem: PEM, profile: 'oag.example.com'});
+		await h.press(KEYS.up, KEYS.up, KEYS.up, KEYS.up, KEYS.up);
+		await h.waitFor(f => f.includes('> Gateway admin host'));
+		await h.press('-----BEGIN PRIVATE KEY-----\rMIIE');
+		frame = await h.waitFor(f => f.includes('> Private key') && f.includes('The paste is incomplete'));
+		expect(frame).not.toContain('BEGIN');
+		expect(frame).not.toContain('MIIE');
+		expect(frame).toMatch(/Gateway admin host\s+oag\.example\.com\s/);
+		expect(submitted).toMatchObject({host: 'oag.example.com', clientId: 'client-1', privateKeyPem: PEM.trimEnd(), profile: 'oag.example.com'});
 		h.unmount();
 	});
 });

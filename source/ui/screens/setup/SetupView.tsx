@@ -24,7 +24,7 @@ export function SetupView({width}: {width: number; height: number}) {
 						<Box key={field} flexDirection="column">
 							<Box>
 								<Text>{focused ? '> ' : '  '}</Text>
-								<Box width={22}>
+								<Box width={22} flexShrink={0}>
 									<Tone token={focused ? 'border.focus' : 'text.primary'}>{SETUP_LABELS[field]}</Tone>
 								</Box>
 								<Text wrap="truncate">
