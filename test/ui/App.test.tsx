@@ -150,3 +150,24 @@ describe('keystroke bursts', () => {
 		await harness.waitFor(f => f.includes('Authentication service health'));
 	});
 });
+
+describe('header and profiles', () => {
+	it('warns loudly about --insecure and switches profiles with :ctx NAME (Tab completes the name)', async () => {
+		const first = createFakeApi();
+		const second = createFakeApi();
+		store = createOagStore({api: first.api, connection: {...demoConnection, insecure: true}});
+		const other = createOagStore({api: second.api, connection: {...demoConnection, profile: 'staging', host: 'oag-staging.example.com'}});
+		harness = renderAt(
+			<App store={store} theme={themeNamed('dark')} listContexts={() => ['prod', 'staging']} openContext={async () => other} />,
+			{columns: 120, rows: 30},
+		);
+		await harness.waitFor(f => f.includes('[INSECURE TLS: certificate not verified]'));
+		await harness.press(':', 'c', 't', 'x', KEYS.tab, 's', KEYS.tab);
+		await harness.waitFor(f => f.includes(':ctx staging_'));
+		await harness.press(KEYS.enter);
+		const frame = await harness.waitFor(f => f.includes('profile staging') && f.includes('Switched to profile staging'));
+		expect(frame).toContain('gateway oag-staging.example.com');
+		expect(frame).not.toContain('INSECURE');
+		other.dispose();
+	});
+});
