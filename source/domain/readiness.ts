@@ -110,7 +110,7 @@ function idpLines(s: ReadinessSnapshot): ReadinessLine[] {
 }
 
 /** Which policy an app has: legacy groups, or an access policy, by era when it is known. */
-export function appPolicySummary(app: ReadinessSnapshot['apps'][number], era?: PolicyEra): string | undefined {
+export function appPolicySummary(app: Pick<ReadinessSnapshot['apps'][number], 'groups' | 'accessPolicyId'>, era?: PolicyEra): string | undefined {
 	const groups = app.groups ?? [];
 	const hasAccess = typeof app.accessPolicyId === 'string' && app.accessPolicyId !== '';
 	if (era !== 'group-policy' && hasAccess) return `access policy ${app.accessPolicyId}`;
