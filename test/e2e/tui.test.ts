@@ -60,7 +60,7 @@ describe('oag-offline demo in a terminal', () => {
 		session.type('q');
 		screen = await session.waitFor(s => s.includes('EXITED 0'));
 		expect(screen).not.toContain('Readiness'); // the alternate screen is gone, the shell is back
-	});
+	}, 90_000);
 
 	it('with --scenario outage turns UNHEALTHY and shows the failure streak', async () => {
 		session = startTmux(demo('--scenario outage', 'OAG_DEMO_OUTAGE_AFTER=2'), {columns: 100, rows: 30});
@@ -74,7 +74,7 @@ describe('oag-offline demo in a terminal', () => {
 		expect(screen).toContain('may be non-operational');
 		expect(screen).toMatch(/\[FAILING\] \d+ checks? not HEALTHY since \d\d:\d\d:\d\d/);
 		expect(screen).toContain('▁'); // the timeline shows the unhealthy checks
-	});
+	}, 90_000);
 
 	it('prints no colour escapes with NO_COLOR=1 or --no-color, and colours without', async () => {
 		session = startTmux(demo(), {columns: 100, rows: 30});
@@ -91,7 +91,7 @@ describe('oag-offline demo in a terminal', () => {
 			expect(hasColourEscapes(screen), `${env} ${args}`).toBe(false);
 			session.kill();
 		}
-	});
+	}, 150_000);
 });
 
 describe('oag-offline without a terminal', () => {
@@ -104,5 +104,5 @@ describe('oag-offline without a terminal', () => {
 		expect(result.stderr).toContain('ssh -t');
 		expect(result.stderr).toContain('subcommand');
 		expect(result.stdout).toBe('');
-	});
+	}, 60_000);
 });

@@ -45,10 +45,11 @@ describe('poller against the simulator', () => {
 		sim.control.setFaults({errorRate: 1});
 		sim.control.resetCounters();
 		const starts: number[] = [];
+		const ends: number[] = [];
 		const poller = createPoller({
 			task: () => {
 				starts.push(Date.now());
-				return client.authService.health();
+				return client.authService.health().finally(() => ends.push(Date.now()));
 			},
 			intervalMs: 50,
 			floorMs: 50,
@@ -61,8 +62,10 @@ describe('poller against the simulator', () => {
 		expect(healthRequests()).toBeLessThanOrEqual(7);
 		expect(failing.failureStreak).toBe(starts.length);
 		expect(failing.staleSince).toBe(starts[0]);
-		const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-		for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]! * 1.1);
+		// The wait after failure n is at least 75% (jitter) of 50 ms * 2^n; a busy machine only makes it longer.
+		const waits = starts.slice(1).map((t, i) => t - ends[i]!);
+		expect(waits.length).toBeGreaterThanOrEqual(3);
+		waits.forEach((wait, i) => expect(wait).toBeGreaterThanOrEqual(0.75 * 50 * 2 ** (i + 1) - 5));
 		expect(sim.control.counters().maxInFlight).toBe(1);
 
 		sim.control.setFaults({});
