@@ -1,4 +1,3 @@
-import {InvalidArgumentError, type Command} from 'commander';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -8,25 +7,15 @@ import {createOagStore} from '../store/createOagStore.js';
 import {runTui} from '../ui/runTui.js';
 import {App} from '../ui/shell/App.js';
 import {chooseTheme} from '../ui/theme/theme.js';
-import {globalsOf} from './globalOptions.js';
+import type {GlobalOptions} from './globalOptions.js';
+import {DEMO_OUTAGE_AFTER_SECONDS, type DemoOptions} from './demoOptions.js';
 import {requireTerminal} from './tui.js';
 
 // `oag-offline demo`: the embedded simulator on a random loopback port (HTTPS with its own CA) and the
 // TUI against it, with no setup. `--scenario outage` starts the IdP outage after a while so the live
 // health panel changes; OAG_DEMO_OUTAGE_AFTER or --outage-after sets the delay (tests use a few seconds).
 
-export const DEMO_OUTAGE_AFTER_SECONDS = 20;
-
-const count = (min: number, max: number) => (text: string) => {
-	const value = Number(text);
-	if (!/^\d+$/.test(text) || value < min || value > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
-	return value;
-};
-
-type DemoOptions = {scenario?: string; apps?: number; outageAfter?: number};
-
-async function runDemo(options: DemoOptions, command: Command): Promise<void> {
-	const globals = globalsOf(command);
+export async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<void> {
 	requireTerminal();
 	const envDelay = process.env.OAG_DEMO_OUTAGE_AFTER;
 	const outageAfter = options.outageAfter ?? (envDelay && /^\d+$/.test(envDelay) ? Number(envDelay) : DEMO_OUTAGE_AFTER_SECONDS);
@@ -59,19 +48,4 @@ async function runDemo(options: DemoOptions, command: Command): Promise<void> {
 function demoMessage(options: DemoOptions, outageAfter: number): string {
 	const outage = options.scenario === 'outage' ? ` The IdP outage starts ${outageAfter} s after launch: watch :health.` : '';
 	return `Demo: a simulated gateway on loopback; nothing here touches a real OAG.${outage}`;
-}
-
-export function registerDemo(program: Command): void {
-	program
-		.command('demo')
-		.description('the TUI against the embedded simulator (no setup, nothing leaves this machine)')
-		.option('--scenario <name>', 'outage: the IdP outage begins after a while and health turns UNHEALTHY')
-		.option('--apps <n>', 'number of simulated apps', count(0, 100_000))
-		.option('--outage-after <seconds>', `seconds until the outage of --scenario outage (default ${DEMO_OUTAGE_AFTER_SECONDS}, or OAG_DEMO_OUTAGE_AFTER)`, count(0, 86_400))
-		.action(async (options: DemoOptions, command: Command) => {
-			if (options.scenario !== undefined && options.scenario !== 'outage') {
-				throw new InvalidArgumentError(`unknown scenario ${options.scenario}: the only one is outage`);
-			}
-			await runDemo(options, command);
-		});
 }

@@ -4,8 +4,7 @@ import {register as registerLogout} from './logout.js';
 import {register as registerProfile} from './profile.js';
 import {registerSimulator} from './simulator.js';
 import {registerStatus} from './status.js';
-import {registerDemo} from './demo.js';
-import {registerTui} from './tui.js';
+import {registerDemo, registerTui} from './tuiCommands.js';
 
 /**
  * Every subcommand registers itself here: one import and one entry per command module.

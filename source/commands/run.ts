@@ -15,7 +15,6 @@ export class CommandFailure extends Error {
  * Stack traces are not shown: they may quote request data, and admins need the one line.
  */
 export async function runProgram(program: Command, argv: string[]): Promise<void> {
-	program.exitOverride();
 	try {
 		await program.parseAsync(argv);
 	} catch (error) {

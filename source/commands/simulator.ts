@@ -1,18 +1,14 @@
-import {InvalidArgumentError, type Command} from 'commander';
-import {parseGatewayVersion} from '../domain/gatewayVersion.js';
-import {CommandFailure, EXIT} from './run.js';
+import type {Command} from 'commander';
+import {gatewayVersion, scenario, wholeNumber} from './parsers.js';
 
-const wholeNumber = (min: number, max: number) => (text: string) => {
-	const value = Number(text);
-	if (!/^\d+$/.test(text) || value < min || value > max) {
-		throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
-	}
-	return value;
-};
-
-const gatewayVersion = (text: string) => {
-	if (!parseGatewayVersion(text)) throw new InvalidArgumentError('expected a version like 2026.09.1');
-	return text;
+type SimulatorCommandOptions = {
+	port?: number;
+	apps?: number;
+	idps?: number;
+	gatewayVersion?: string;
+	latency?: number;
+	http?: boolean;
+	scenario?: 'outage';
 };
 
 export function registerSimulator(program: Command): void {
@@ -25,13 +21,10 @@ export function registerSimulator(program: Command): void {
 		.option('--gateway-version <v>', 'simulated OAG version (group-policy PUT answers 405 from 2026.09.1)', gatewayVersion)
 		.option('--latency <ms>', 'added to every response', wholeNumber(0, 60_000))
 		.option('--http', 'plain HTTP instead of HTTPS with a generated CA')
-		.option('--scenario <name>', 'outage: the IdP outage begins after a while')
-		.action(async (options: {port?: number; apps?: number; idps?: number; gatewayVersion?: string; latency?: number; http?: boolean; scenario?: string}) => {
-			if (options.scenario !== undefined && options.scenario !== 'outage') {
-				throw new CommandFailure(`unknown scenario ${options.scenario} (known: outage)`, EXIT.usage);
-			}
+		.option('--scenario <name>', 'outage: the IdP outage begins after a while', scenario)
+		.action(async (options: SimulatorCommandOptions) => {
 			// Loaded on use: certificate generation pulls in a large dependency tree no other command needs.
 			const {runSimulatorCommand} = await import('../simulator/command.js');
-			await runSimulatorCommand({...options, scenario: options.scenario as 'outage' | undefined});
+			await runSimulatorCommand(options);
 		});
 }

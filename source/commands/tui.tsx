@@ -1,11 +1,10 @@
-import type {Command} from 'commander';
 import {loadProfiles} from '../config/profiles.js';
 import {createOagStore, type OagStore} from '../store/createOagStore.js';
 import {hasInteractiveTerminal, NO_TTY_MESSAGE, runTui} from '../ui/runTui.js';
 import {App} from '../ui/shell/App.js';
 import {chooseTheme} from '../ui/theme/theme.js';
 import {connectClient, resolveConnection, type Connection} from './connect.js';
-import {globalsOf, type GlobalOptions} from './globalOptions.js';
+import type {GlobalOptions} from './globalOptions.js';
 import {CommandFailure, EXIT} from './run.js';
 import {createSetupService} from './tuiSetup.js';
 
@@ -39,7 +38,7 @@ export async function storeFor(connection: Connection, warnings: string[]): Prom
 	return store;
 }
 
-async function openTui(globals: GlobalOptions): Promise<void> {
+export async function openTui(globals: GlobalOptions): Promise<void> {
 	requireTerminal();
 	const theme = chooseTheme({color: globals.color});
 	const profiles = await loadProfiles();
@@ -66,8 +65,4 @@ async function openTui(globals: GlobalOptions): Promise<void> {
 		/>,
 		async () => current?.dispose(),
 	);
-}
-
-export function registerTui(program: Command): void {
-	program.action(async (_options: unknown, command: Command) => openTui(globalsOf(command)));
 }

@@ -3,6 +3,7 @@ import {keyName} from '../actions/keys.js';
 import {commonPrefix, completeCommand, resolveCommand, resolveKey} from '../actions/registry.js';
 import type {Action, ActionContext} from '../actions/types.js';
 import {SCREENS} from '../screens/registry.js';
+import {splitKeystrokes} from './keystrokes.js';
 import {editLine} from './lineEditing.js';
 import type {Shell} from './ShellContext.js';
 import {buildActionContext} from './actionContext.js';
@@ -60,43 +61,6 @@ function onConfirmKey(shell: Shell, input: string, key: Key) {
 		return;
 	}
 	Promise.resolve(confirmation.onConfirm()).catch((error: unknown) => nav.say(String(error), 'error'));
-}
-
-const NO_KEY: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
-
-/**
- * Ink delivers a burst of typed characters (fast typing, tmux send-keys, a paste) as one string.
- * Keys are single characters here, so split plain text into one keystroke per character.
- */
-export function splitKeystrokes(input: string, key: Key): Array<[string, Key]> {
-	if (input.length <= 1 || key.ctrl || key.meta || key.escape || input.includes('\u001b')) return [[input, key]];
-	return [...input].map(char => {
-		if (char === '\r' || char === '\n') return ['', {...NO_KEY, return: true}];
-		if (char === '\t') return ['', {...NO_KEY, tab: true}];
-		if (char === '\u007f' || char === '\b') return ['', {...NO_KEY, backspace: true}];
-		return [char, {...NO_KEY, shift: char !== char.toLowerCase()}];
-	});
 }
 
 export function useShellInput(shell: Shell, actions: readonly Action[], isActive: boolean): void {

@@ -1,7 +1,7 @@
 import {useInput} from 'ink';
 import {useRef, useState} from 'react';
 import type {OagStore} from '../../../store/createOagStore.js';
-import {splitKeystrokes} from '../../shell/useShellInput.js';
+import {splitKeystrokes} from '../../shell/keystrokes.js';
 import {SETUP_FIELDS, SETUP_VALIDATORS, validateSetup, type SetupField, type SetupOutcome, type SetupService, type SetupValues} from './setupForm.js';
 import {EMPTY_SETUP, reduceSetupKey, type SetupFormState} from './setupKeys.js';
 
