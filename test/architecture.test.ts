@@ -1,0 +1,111 @@
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+// The design's layering (design.md section 2) and the absence of import cycles, checked on the sources.
+// A cycle is not only untidy: the bundle starts lazily loaded modules asynchronously, and a cycle among
+// them never finishes starting (seen once: the TUI exited with code 13 before drawing).
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SOURCE = join(ROOT, 'source');
+
+type ImportEdge = {to: string; typeOnly: boolean};
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap(name => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return sourceFiles(path);
+		return /\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts') && !name.endsWith('.d.mts') ? [path] : [];
+	});
+}
+
+function resolveImport(from: string, specifier: string): string | undefined {
+	if (!specifier.startsWith('.')) return undefined;
+	const base = resolve(dirname(from), specifier).replace(/\.(m?js)$/, '');
+	for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}.mts`, join(base, 'index.ts')]) {
+		try {
+			if (statSync(candidate).isFile()) return candidate;
+		} catch {}
+	}
+	return undefined;
+}
+
+function importsOf(file: string): ImportEdge[] {
+	const text = readFileSync(file, 'utf8');
+	const edges: ImportEdge[] = [];
+	const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
+	for (const match of text.matchAll(pattern)) {
+		const to = resolveImport(file, match[3]!);
+		if (to) edges.push({to, typeOnly: Boolean(match[2])});
+	}
+	for (const match of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+		const to = resolveImport(file, match[1]!);
+		if (to) edges.push({to, typeOnly: false});
+	}
+	return edges;
+}
+
+const files = sourceFiles(SOURCE);
+const graph = new Map(files.map(file => [file, importsOf(file)]));
+const layer = (file: string) => relative(SOURCE, file).split('/')[0]!;
+const name = (file: string) => relative(ROOT, file);
+
+function violations(from: string, allowed: (toLayer: string, toFile: string) => boolean, valueOnly = false): string[] {
+	return files
+		.filter(file => layer(file) === from)
+		.flatMap(file =>
+			graph
+				.get(file)!
+				.filter(edge => !(valueOnly && edge.typeOnly))
+				.filter(edge => layer(edge.to) !== from && !allowed(layer(edge.to), edge.to))
+				.map(edge => `${name(file)} -> ${name(edge.to)}`),
+		);
+}
+
+describe('architecture', () => {
+	it('has no import cycles among value imports', () => {
+		const cycles: string[] = [];
+		const state = new Map<string, 'visiting' | 'done'>();
+		const stack: string[] = [];
+		const visit = (file: string) => {
+			state.set(file, 'visiting');
+			stack.push(file);
+			for (const edge of graph.get(file) ?? []) {
+				if (edge.typeOnly) continue;
+				if (state.get(edge.to) === 'visiting') {
+					cycles.push([...stack.slice(stack.indexOf(edge.to)), edge.to].map(name).join(' -> '));
+				} else if (!state.has(edge.to)) visit(edge.to);
+			}
+			stack.pop();
+			state.set(file, 'done');
+		};
+		for (const file of files) if (!state.has(file)) visit(file);
+		expect(cycles).toEqual([]);
+	});
+
+	it('domain imports nothing of ours but types', () => {
+		expect(violations('domain', () => false, true)).toEqual([]);
+	});
+
+	it('api depends only on itself (schemas, errors) and domain types', () => {
+		expect(violations('api', () => false, true)).toEqual([]);
+	});
+
+	it('the simulator imports only the api schemas and domain rules', () => {
+		const allowed = (toLayer: string, to: string) =>
+			toLayer === 'domain' || relative(SOURCE, to).startsWith('api/schemas/') || to.endsWith('api/errors.ts');
+		expect(violations('simulator', allowed)).toEqual([]);
+	});
+
+	it('views never call the API or touch secrets: ui reaches the gateway only through the store', () => {
+		const allowed = (toLayer: string, to: string) =>
+			['store', 'domain', 'config'].includes(toLayer) ||
+			relative(SOURCE, to).startsWith('api/schemas/') ||
+			to.endsWith('api/errors.ts');
+		expect(violations('ui', allowed, true)).toEqual([]);
+	});
+
+	it('the store does not reach up into the ui or the commands', () => {
+		expect(violations('store', toLayer => !['ui', 'commands'].includes(toLayer))).toEqual([]);
+	});
+});
