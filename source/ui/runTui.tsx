@@ -17,24 +17,40 @@ const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
+/** Cleanup (closing the simulator, the HTTP pool) gets this long once the terminal is gone; then we exit anyway. */
+const EXIT_DEADLINE_MS = 2_000;
+
 export async function runTui(element: ReactElement, cleanup: () => Promise<void> = async () => {}): Promise<void> {
 	const stdout = process.stdout;
 	let restored = false;
+	let exiting = false;
 	const restore = () => {
 		if (restored) return;
 		restored = true;
-		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+		// The terminal may already be gone (SSH dropped): a failed write must not start another error.
+		if (stdout.writable) stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN, () => {});
 	};
-	const onSignal = (signal: NodeJS.Signals) => {
-		instance.unmount();
+	/** Leaves once, whatever asked first; a hung cleanup cannot keep a process without a terminal alive. */
+	const leave = (code: number, message?: string) => {
+		if (exiting) return;
+		exiting = true;
+		try {
+			instance.unmount();
+		} catch {
+			// Unmounting writes the last frame, which fails when the terminal is gone.
+		}
 		restore();
-		void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+		if (message && process.stderr.writable) process.stderr.write(message, () => {});
+		setTimeout(() => process.exit(code), EXIT_DEADLINE_MS);
+		void cleanup()
+			.catch(() => {})
+			.finally(() => process.exit(code));
 	};
-	const onCrash = (error: unknown) => {
-		restore();
-		process.stderr.write(`oag-offline: the TUI stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-		void cleanup().finally(() => process.exit(1));
-	};
+	const onSignal = (signal: NodeJS.Signals) => leave(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+	const onCrash = (error: unknown) =>
+		leave(1, `oag-offline: the TUI stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+	// EIO/EPIPE on the terminal means it went away (a dropped SSH session, a killed tmux): stop, quietly.
+	const onTerminalGone = () => leave(129);
 
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	process.on('exit', restore);
@@ -43,6 +59,9 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 	process.on('SIGHUP', onSignal);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
+	stdout.on('error', onTerminalGone);
+	process.stdin.on('error', onTerminalGone);
+	process.stdin.on('end', onTerminalGone);
 	const instance = render(element, {exitOnCtrlC: true, patchConsole: false, maxFps: 20});
 	try {
 		await instance.waitUntilExit();
@@ -54,6 +73,9 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 		process.off('SIGHUP', onSignal);
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
+		stdout.off('error', onTerminalGone);
+		process.stdin.off('error', onTerminalGone);
+		process.stdin.off('end', onTerminalGone);
 		await cleanup();
 	}
 }

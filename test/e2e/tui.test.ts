@@ -94,6 +94,31 @@ describe('oag-offline demo in a terminal', () => {
 	}, 150_000);
 });
 
+describe('oag-offline when its terminal goes away', () => {
+	const alive = (pid: number) => {
+		try {
+			process.kill(pid, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+
+	it('exits when the terminal closes (a dropped SSH session), instead of spinning on a dead TTY', async () => {
+		session = startTmux(demo(), {columns: 100, rows: 30});
+		await session.waitFor(s => s.includes('Readiness') && s.includes('App '));
+		const shellPid = Number(execFileSync('tmux', ['-L', session.socket, 'list-panes', '-t', 'e2e', '-F', '#{pane_pid}'], {encoding: 'utf8'}).trim());
+		const tuiPid = Number(execFileSync('pgrep', ['-P', String(shellPid), '-f', 'demo'], {encoding: 'utf8'}).trim().split('\n')[0]);
+		expect(alive(tuiPid)).toBe(true);
+		session.kill(); // the pty closes: SIGHUP, then EIO on every write
+		const deadline = Date.now() + 10_000;
+		while (alive(tuiPid) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 100));
+		const survived = alive(tuiPid);
+		if (survived) process.kill(tuiPid, 'SIGKILL');
+		expect(survived).toBe(false);
+	}, 60_000);
+});
+
 describe('oag-offline without a terminal', () => {
 	it('refuses to start the TUI when stdin is piped, says to use ssh -t or a subcommand, exit 2', () => {
 		const env = {...process.env};
