@@ -105,7 +105,8 @@ describe('oag-offline when its terminal goes away', () => {
 	};
 
 	it('exits when the terminal closes (a dropped SSH session), instead of spinning on a dead TTY', async () => {
-		session = startTmux(demo(), {columns: 100, rows: 30});
+		// stderr stays on the terminal too, as in a real session: writes to it fail as well once it is gone.
+		session = startTmux(`cd ${ROOT} && ${process.execPath} ${BUNDLE} demo`, {columns: 100, rows: 30});
 		await session.waitFor(s => s.includes('Readiness') && s.includes('App '));
 		const shellPid = Number(execFileSync('tmux', ['-L', session.socket, 'list-panes', '-t', 'e2e', '-F', '#{pane_pid}'], {encoding: 'utf8'}).trim());
 		const tuiPid = Number(execFileSync('pgrep', ['-P', String(shellPid), '-f', 'demo'], {encoding: 'utf8'}).trim().split('\n')[0]);
