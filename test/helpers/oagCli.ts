@@ -1,22 +1,45 @@
 import {spawn} from 'node:child_process';
-import {createRequire} from 'node:module';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import path from 'node:path';
+import {build} from 'esbuild';
+import {ensureBundle, ROOT} from './bundle.js';
 
-// Runs the real CLI entry (cli.tsx through tsx) in a child process with exactly the env given,
-// as an admin's shell would: the process boundary is part of what the keychain and leak tests check.
+// Runs the real CLI, the bundled dist/cli.js that `npx oag-offline` runs, in a child process with exactly
+// the env given, as an admin's shell would: the process boundary is part of what the keychain and leak
+// tests check. A `script` (a small probe in test/helpers) is bundled the same way on first use: running it
+// through tsx transpiles the whole client in every child, which took tens of seconds on a loaded CI machine.
 
-export const CLI_ENTRY = fileURLToPath(new URL('../../cli.tsx', import.meta.url));
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const bundledScripts = new Map<string, string>();
+
+async function bundledScript(script: string): Promise<string> {
+	const known = bundledScripts.get(script);
+	if (known) return known;
+	const outfile = path.join(ROOT, 'dist', 'test-probes', `${path.basename(script, path.extname(script))}-${process.pid}.mjs`);
+	await build({
+		entryPoints: [script],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		external: ['@napi-rs/keyring'],
+		banner: {js: "import {createRequire as __probeRequire} from 'node:module'; const require = __probeRequire(import.meta.url);"},
+		logLevel: 'warning',
+	});
+	bundledScripts.set(script, outfile);
+	return outfile;
+}
 
 export type CliResult = {code: number | null; stdout: string; stderr: string; ms: number};
 
-export function runCli(
+export async function runCli(
 	args: string[],
 	options: {env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; script?: string},
 ): Promise<CliResult> {
+	const entry = options.script ? await bundledScript(options.script) : ensureBundle();
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', TSX_LOADER, options.script ?? CLI_ENTRY, ...args], {
+		const argv = [entry, ...args];
+		const child = spawn(process.execPath, argv, {
 			env: options.env,
 			stdio: ['pipe', 'pipe', 'pipe'],
 		});
