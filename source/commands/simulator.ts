@@ -1,15 +1,6 @@
 import type {Command} from 'commander';
+import type {SimulatorCommandOptions} from '../simulator/command.js';
 import {gatewayVersion, scenario, wholeNumber} from './parsers.js';
-
-type SimulatorCommandOptions = {
-	port?: number;
-	apps?: number;
-	idps?: number;
-	gatewayVersion?: string;
-	latency?: number;
-	http?: boolean;
-	scenario?: 'outage';
-};
 
 export function registerSimulator(program: Command): void {
 	program

@@ -52,30 +52,27 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 	// EIO/EPIPE on the terminal means it went away (a dropped SSH session, a killed tmux): stop, quietly.
 	const onTerminalGone = () => leave(129);
 
+	// Every way out, subscribed while the TUI runs and unsubscribed after ('exit' stays: it only restores).
+	const exits: Array<[NodeJS.EventEmitter, string, Parameters<NodeJS.EventEmitter['on']>[1]]> = [
+		[process, 'SIGTERM', onSignal],
+		[process, 'SIGINT', onSignal],
+		[process, 'SIGHUP', onSignal],
+		[process, 'uncaughtException', onCrash],
+		[process, 'unhandledRejection', onCrash],
+		[stdout, 'error', onTerminalGone],
+		[process.stdin, 'error', onTerminalGone],
+		[process.stdin, 'end', onTerminalGone],
+	];
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	process.on('exit', restore);
-	process.on('SIGTERM', onSignal);
-	process.on('SIGINT', onSignal);
-	process.on('SIGHUP', onSignal);
-	process.on('uncaughtException', onCrash);
-	process.on('unhandledRejection', onCrash);
-	stdout.on('error', onTerminalGone);
-	process.stdin.on('error', onTerminalGone);
-	process.stdin.on('end', onTerminalGone);
+	for (const [emitter, event, handler] of exits) emitter.on(event, handler);
 	const instance = render(element, {exitOnCtrlC: true, patchConsole: false, maxFps: 20});
 	try {
 		await instance.waitUntilExit();
 	} finally {
 		instance.cleanup();
 		restore();
-		process.off('SIGTERM', onSignal);
-		process.off('SIGINT', onSignal);
-		process.off('SIGHUP', onSignal);
-		process.off('uncaughtException', onCrash);
-		process.off('unhandledRejection', onCrash);
-		stdout.off('error', onTerminalGone);
-		process.stdin.off('error', onTerminalGone);
-		process.stdin.off('end', onTerminalGone);
+		for (const [emitter, event, handler] of exits) emitter.off(event, handler);
 		await cleanup();
 	}
 }

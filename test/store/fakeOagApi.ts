@@ -1,5 +1,6 @@
 import {OagError} from '../../source/api/errors.js';
 import type {OagApi} from '../../source/api/OagApi.js';
+import {HEALTH_POLICY_DEFAULTS} from '../../source/domain/healthPolicy.js';
 import type * as S from '../../source/api/schemas/index.js';
 
 // An in-memory OagApi for unit tests of the store and the views: plain data, optional failures and
@@ -13,14 +14,7 @@ export type FakeData = {
 	certificates: S.Certificate[];
 };
 
-export const goodPolicy: S.HealthPolicy = {
-	failureThreshold: 3,
-	healthCheckInterval: 60,
-	maxRetries: 3,
-	recoveryCooldownInterval: 360,
-	successThreshold: 2,
-	timeout: 3,
-};
+export const goodPolicy: S.HealthPolicy = {...HEALTH_POLICY_DEFAULTS};
 
 const directory = (id: string): S.Directory => ({
 	id,

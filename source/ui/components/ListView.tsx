@@ -17,6 +17,9 @@ export type ListViewProps<T> = {
 	rowKey: (row: T) => string;
 };
 
+/** Width of the cursor marker before every row; headers above a list indent by it. */
+export const CURSOR_MARKER_WIDTH = 2;
+
 export function windowStart(cursor: number, count: number, height: number): number {
 	if (count <= height) return 0;
 	return Math.max(0, Math.min(count - height, cursor - Math.floor(height / 2)));
@@ -35,7 +38,7 @@ export function ListView<T>({rows, cursor, height, filter, total, empty, renderR
 				const selected = start + i === cursor;
 				return (
 					<Box key={rowKey(row)}>
-						<Text>{selected ? '> ' : '  '}</Text>
+						<Text>{(selected ? '>' : '').padEnd(CURSOR_MARKER_WIDTH)}</Text>
 						<Box flexGrow={1} backgroundColor={selected ? theme.color('selection.background') : undefined}>
 							{renderRow(row, selected)}
 						</Box>

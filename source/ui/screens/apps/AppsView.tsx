@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo} from 'react';
+import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
 import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
@@ -16,21 +17,15 @@ export function AppsView({width, height}: {width: number; height: number}) {
 	useEffect(() => {
 		if (store.state.getState().apps.status.state === 'idle') void store.load('apps');
 	}, [store]);
-	const nameWidth = Math.max(16, Math.floor(width * 0.3));
 	const loadingDetails = apps.items.length > 0 && apps.detailsLoaded < apps.items.length;
+	const columns: Column[] = [
+		{title: 'NAME', width: Math.max(16, Math.floor(width * 0.3))},
+		{title: 'STATE', width: 13},
+		{title: `OFFLINE POLICY${loadingDetails ? `   (details ${apps.detailsLoaded}/${apps.items.length})` : ''}`},
+	];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Box>
-				<Box width={nameWidth + 2}>
-					<Tone token="text.muted">NAME</Tone>
-				</Box>
-				<Box width={13}>
-					<Tone token="text.muted">STATE</Tone>
-				</Box>
-				<Tone token="text.muted">
-					OFFLINE POLICY{loadingDetails ? `   (details ${apps.detailsLoaded}/${apps.items.length})` : ''}
-				</Tone>
-			</Box>
+			<ColumnHeader columns={columns} />
 			<ListView
 				rows={rows}
 				cursor={cursor}
@@ -40,15 +35,11 @@ export function AppsView({width, height}: {width: number; height: number}) {
 				empty={apps.status.state === 'error' ? `[ERROR] ${apps.status.error}` : apps.status.state === 'ready' ? 'No apps.' : 'Loading apps…'}
 				rowKey={row => row.id}
 				renderRow={row => (
-					<Box>
-						<Box width={nameWidth}>
-							<Text wrap="truncate">{row.label}</Text>
-						</Box>
-						<Box width={13}>
-							<StateTag state={row.state} fallback="…" />
-						</Box>
+					<ColumnRow columns={columns}>
+						<Text wrap="truncate">{row.label}</Text>
+						<StateTag state={row.state} fallback="…" />
 						<Text wrap="truncate">{row.policy ?? (row.state ? 'none' : '')}</Text>
-					</Box>
+					</ColumnRow>
 				)}
 			/>
 		</Box>

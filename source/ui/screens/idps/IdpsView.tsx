@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo} from 'react';
+import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
 import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
@@ -16,24 +17,16 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 		void store.load('idps');
 		return store.idpModes.watch();
 	}, [store]);
-	const nameWidth = Math.max(16, Math.floor(width * 0.3));
+	const columns: Column[] = [
+		{title: 'NAME', width: Math.max(16, Math.floor(width * 0.3))},
+		{title: 'TYPE', width: 12},
+		{title: 'FAILOVER', width: 14},
+		{title: 'DIRECTORIES', width: 13},
+		{title: 'HEALTH POLICY'},
+	];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Box>
-				<Box width={nameWidth + 2}>
-					<Tone token="text.muted">NAME</Tone>
-				</Box>
-				<Box width={12}>
-					<Tone token="text.muted">TYPE</Tone>
-				</Box>
-				<Box width={14}>
-					<Tone token="text.muted">FAILOVER</Tone>
-				</Box>
-				<Box width={13}>
-					<Tone token="text.muted">DIRECTORIES</Tone>
-				</Box>
-				<Tone token="text.muted">HEALTH POLICY</Tone>
-			</Box>
+			<ColumnHeader columns={columns} />
 			{idps.status.state === 'error' ? <Tone token="status.error">{`[ERROR] ${idps.status.error}`}</Tone> : null}
 			<ListView
 				rows={rows}
@@ -44,21 +37,13 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 				empty={idps.status.state === 'loading' || idps.status.state === 'idle' ? 'Loading IdPs…' : 'No IdPs on this gateway.'}
 				rowKey={row => row.id}
 				renderRow={row => (
-					<Box>
-						<Box width={nameWidth}>
-							<Text wrap="truncate">{row.idp.name}</Text>
-						</Box>
-						<Box width={12}>
-							<Text wrap="truncate">{row.idp.type.replace(/^IDP_/, '')}</Text>
-						</Box>
-						<Box width={14}>
-							<StateTag state={row.failover} />
-						</Box>
-						<Box width={13}>
-							<Text>{row.directories === undefined ? '?' : String(row.directories.length)}</Text>
-						</Box>
+					<ColumnRow columns={columns}>
+						<Text wrap="truncate">{row.idp.name}</Text>
+						<Text wrap="truncate">{row.idp.type.replace(/^IDP_/, '')}</Text>
+						<StateTag state={row.failover} />
+						<Text>{row.directories === undefined ? '?' : String(row.directories.length)}</Text>
 						<Text>{row.policyOk === undefined ? '?' : row.policyOk ? 'valid' : '[INVALID]'}</Text>
-					</Box>
+					</ColumnRow>
 				)}
 			/>
 		</Box>

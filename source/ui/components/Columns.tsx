@@ -1,0 +1,45 @@
+import {Box} from 'ink';
+import {Children, type ReactNode} from 'react';
+import {Tone} from '../theme/ThemeContext.js';
+import {CURSOR_MARKER_WIDTH} from './ListView.js';
+
+// Fixed-width columns for the resource lists: the header and every row share one spec, so they line up.
+// The last column takes whatever width is left (no width given).
+
+export type Column = {title: string; width?: number};
+
+function Cells({columns, children}: {columns: readonly Column[]; children: ReactNode}) {
+	const cells = Children.toArray(children);
+	return (
+		<Box>
+			{columns.map((column, index) =>
+				column.width === undefined ? (
+					<Box key={column.title}>{cells[index]}</Box>
+				) : (
+					<Box key={column.title} width={column.width}>
+						{cells[index]}
+					</Box>
+				),
+			)}
+		</Box>
+	);
+}
+
+/** Above a ListView: indented by its cursor marker, so titles stand over their cells. */
+export function ColumnHeader({columns}: {columns: readonly Column[]}) {
+	return (
+		<Box paddingLeft={CURSOR_MARKER_WIDTH}>
+			<Cells columns={columns}>
+				{columns.map(column => (
+					<Tone key={column.title} token="text.muted">
+						{column.title}
+					</Tone>
+				))}
+			</Cells>
+		</Box>
+	);
+}
+
+export function ColumnRow({columns, children}: {columns: readonly Column[]; children: ReactNode}) {
+	return <Cells columns={columns}>{children}</Cells>;
+}
