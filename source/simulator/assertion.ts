@@ -8,7 +8,7 @@ import type {ClientRecord, ClientRegistry} from './clients.js';
 export const CLOCK_SKEW_SECONDS = 30;
 export const MAX_ASSERTION_LIFETIME_SECONDS = 300;
 
-export type VerifiedAssertion = {client: ClientRecord; claims: Record<string, unknown>; jti: string; exp: number};
+export type VerifiedAssertion = {client: ClientRecord; claims: Record<string, unknown>; jti: string; exp: number; scope: string};
 export type AssertionResult = {ok: true; value: VerifiedAssertion} | {ok: false; reason: string};
 
 const refuse = (reason: string): AssertionResult => ({ok: false, reason});
@@ -41,12 +41,15 @@ export async function verifyClientAssertion(
 	} catch {
 		return refuse('The client assertion is not a well-formed JWT.');
 	}
+	// Part A: the header is exactly {alg, typ: JWT}. A kid would mean the client expects key lookup
+	// the gateway does not do, so it is refused rather than ignored.
+	if (header.typ !== 'JWT') return refuse('The client assertion header must have typ JWT.');
+	if ('kid' in header) return refuse('The client assertion header must not carry a kid (the gateway has one key per client).');
 	const iss = unverified.iss;
 	if (typeof iss !== 'string') return refuse('The client assertion has no iss claim.');
 	const client = clients.find(iss);
 	if (!client) return refuse('Unknown client: iss is not a registered client id.');
 	if (header.alg !== client.alg) return refuse(`The client assertion must be signed with ${client.alg} for this client.`);
-	if (header.typ !== undefined && header.typ !== 'JWT') return refuse('The client assertion header typ must be JWT.');
 
 	let claims: Record<string, unknown>;
 	try {
@@ -69,7 +72,10 @@ export async function verifyClientAssertion(
 		return refuse(`The client assertion lifetime exp - iat exceeds ${MAX_ASSERTION_LIFETIME_SECONDS} seconds.`);
 	}
 	if (typeof jti !== 'string' || jti === '') return refuse('The client assertion has no jti claim.');
-	return {ok: true, value: {client, claims, jti, exp}};
+	const {scope} = claims;
+	if (scope === undefined) return refuse('The client assertion has no scope claim (the space-separated scopes requested).');
+	if (typeof scope !== 'string') return refuse('The client assertion scope claim must be a space-separated string.');
+	return {ok: true, value: {client, claims, jti, exp, scope}};
 }
 
 /**
@@ -89,4 +95,12 @@ export function grantedScopes(
 		}
 	}
 	return {ok: true, scopes: [...new Set(names)] as Scope[]};
+}
+
+/** True when two space-separated scope strings name the same set of scopes (order and repeats aside). */
+export function sameScopeSet(a: string, b: string): boolean {
+	const setOf = (value: string) => new Set(value.split(' ').filter(name => name !== ''));
+	const left = setOf(a);
+	const right = setOf(b);
+	return left.size === right.size && [...left].every(name => right.has(name));
 }

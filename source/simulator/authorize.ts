@@ -26,11 +26,12 @@ export async function authenticate(req: IncomingMessage, sim: Simulator, nowMs: 
 	}
 	const result = await verifyClientAssertion(bearer, sim.clients, expectedAudience(req.headers.host), Math.floor(nowMs / 1000));
 	if (!result.ok) throw invalidToken();
-	const scopeClaim = result.value.claims.scope;
-	if (typeof scopeClaim !== 'string') throw invalidToken();
-	const scopes = grantedScopes(scopeClaim, result.value.client);
+	const {client, scope, jti, exp} = result.value;
+	const scopes = grantedScopes(scope, client);
 	if (!scopes.ok) throw invalidToken();
-	return {clientId: result.value.client.clientId, scopes: scopes.scopes};
+	// Fresh means single use, exactly as at the token endpoint: a replayed assertion is refused.
+	if (!sim.tokens.claimAssertion(client.clientId, jti, exp, nowMs)) throw invalidToken();
+	return {clientId: client.clientId, scopes: scopes.scopes};
 }
 
 export function requireScope(principal: Principal, requirement: ScopeRequirement): void {

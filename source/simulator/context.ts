@@ -21,7 +21,8 @@ export type Simulator = {
 	faults: FaultInjector;
 	counters: Counters;
 	tokenTtlSeconds: number;
-	directBearerOnly: boolean;
+	/** false: the token endpoint works. 404 or 405: what it answers instead (direct-bearer mode). */
+	directBearerOnly: false | 404 | 405;
 };
 
 export type RouteContext = {

@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {SCOPES} from '../api/schemas/scopes.js';
 import {GROUP_POLICY_CUTOVER, NEWEST_GATEWAY_VERSION, parseGatewayVersion} from '../domain/gatewayVersion.js';
+import {ensureDefaultPolicy} from './accessPolicyRules.js';
 import {ClientRegistry} from './clients.js';
 import type {Simulator} from './context.js';
 import {Counters} from './counters.js';
@@ -59,7 +60,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		faults: new FaultInjector(options.faults ?? {}, createPrng(seed ^ 0xfa017)),
 		counters,
 		tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
-		directBearerOnly: options.directBearerOnly ?? false,
+		directBearerOnly: options.directBearerOnly === true ? 404 : (options.directBearerOnly ?? false),
 	};
 
 	const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'oag-sim-')));
@@ -97,6 +98,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		setOutage: on => sim.health.setOutage(on, Date.now()),
 		setGatewayVersion: version => {
 			state.gatewayVersion = checkedVersion(version);
+			// Same rule as setting AUTOMATIC: an upgrade into the access-policy era gives every IdP that
+			// is already AUTOMATIC its default policy (ensureDefaultPolicy is a no-op when one exists).
+			for (const record of state.idps.values()) {
+				if (record.failoverMode === 'AUTOMATIC') ensureDefaultPolicy(state, record, () => sim.ids.uuid());
+			}
 		},
 		counters: () => counters.snapshot(),
 		resetCounters: () => counters.reset(),

@@ -8,7 +8,7 @@ import {Router} from './router.js';
 import {resourceRoutes} from './routes/index.js';
 import {handleTokenRequest} from './tokenEndpoint.js';
 
-// The request pipeline: count, delay, route, authenticate, rate-limit, inject faults, handle, answer.
+// The request pipeline: count, delay, authenticate, route, rate-limit, inject faults, handle, answer.
 // Faults other than latency spare the token endpoint so a client can always get a token.
 
 const router = new Router(resourceRoutes);
@@ -28,8 +28,10 @@ function logLine(req: IncomingMessage, status: number, startedMs: number): void 
 
 async function resourceReply(req: IncomingMessage, sim: Simulator, pathname: string): Promise<Reply | 'reset'> {
 	const nowMs = Date.now();
-	const {route, params} = router.match(req.method ?? 'GET', pathname);
+	// Authenticate first: without a valid bearer every path and method is 401, so an unauthenticated
+	// caller learns nothing about which routes exist. Authenticated callers get 404/405 from the router.
 	const principal = await authenticate(req, sim, nowMs);
+	const {route, params} = router.match(req.method ?? 'GET', pathname);
 	requireScope(principal, route.scope);
 	const retryAfter = sim.faults.rateLimit(principal.clientId, nowMs);
 	if (retryAfter !== undefined) throw rateLimited(retryAfter);

@@ -1,6 +1,6 @@
 import type {IncomingMessage} from 'node:http';
 import {TokenRequest} from '../api/schemas/common.js';
-import {expectedAudience, grantedScopes, verifyClientAssertion} from './assertion.js';
+import {expectedAudience, grantedScopes, sameScopeSet, verifyClientAssertion} from './assertion.js';
 import type {Simulator} from './context.js';
 import {badRequest, methodNotAllowed, notFound, tokenRefused} from './errors.js';
 import {mediaTypeOf, readBody, type Reply} from './http.js';
@@ -10,7 +10,10 @@ import {parseRequest} from './validation.js';
 // A malformed form is 400; any problem with the assertion or the scopes is 401 (oag-api.md part A).
 
 export async function handleTokenRequest(req: IncomingMessage, sim: Simulator, nowMs: number): Promise<Reply> {
-	if (sim.directBearerOnly) throw notFound();
+	if (sim.directBearerOnly === 404) throw notFound();
+	if (sim.directBearerOnly === 405) {
+		throw methodNotAllowed([], 'This gateway issues no access tokens; send a signed client assertion as the bearer.');
+	}
 	if (req.method !== 'POST') throw methodNotAllowed(['POST']);
 	if (mediaTypeOf(req) !== 'application/x-www-form-urlencoded') {
 		throw badRequest('The token request must be a form (Content-Type: application/x-www-form-urlencoded).');
@@ -26,13 +29,14 @@ export async function handleTokenRequest(req: IncomingMessage, sim: Simulator, n
 	const nowSeconds = Math.floor(nowMs / 1000);
 	const verified = await verifyClientAssertion(request.client_assertion, sim.clients, expectedAudience(req.headers.host), nowSeconds);
 	if (!verified.ok) throw tokenRefused(401, 'invalid_client', verified.reason);
-	const {client, claims, jti, exp} = verified.value;
+	const {client, scope, jti, exp} = verified.value;
 
 	const requested = grantedScopes(request.scope, client);
 	if (!requested.ok) throw tokenRefused(401, 'invalid_scope', requested.reason);
-	if (claims.scope !== undefined) {
-		const claimed = typeof claims.scope === 'string' ? grantedScopes(claims.scope, client) : undefined;
-		if (!claimed?.ok) throw tokenRefused(401, 'invalid_scope', claimed?.reason ?? 'The scope claim must be a string.');
+	const claimed = grantedScopes(scope, client);
+	if (!claimed.ok) throw tokenRefused(401, 'invalid_scope', `In the scope claim: ${claimed.reason}`);
+	if (!sameScopeSet(scope, request.scope)) {
+		throw tokenRefused(401, 'invalid_scope', 'The scope claim of the client assertion must list the same scopes as the scope form field.');
 	}
 	if (!sim.tokens.claimAssertion(client.clientId, jti, exp, nowMs)) {
 		throw tokenRefused(401, 'invalid_client', 'This client assertion (jti) was already used; sign a new one.');

@@ -25,8 +25,11 @@ export type SimulatorOptions = {
 	groupPolicyCutover?: string; // default GROUP_POLICY_CUTOVER
 	scopes?: readonly Scope[]; // granted to the seeded client; default all
 	tokenTtlSeconds?: number; // default 300
-	/** The token endpoint answers 404; resource calls take a signed assertion as the bearer. */
-	directBearerOnly?: boolean;
+	/**
+	 * Direct-bearer mode: the token endpoint answers 404 (true or 404) or 405 (405), and resource calls
+	 * take a fresh signed assertion as the bearer. Default false.
+	 */
+	directBearerOnly?: boolean | 404 | 405;
 	/** Seed the authentication service as enabled (default true). */
 	authServiceEnabled?: boolean;
 	faults?: FaultOptions;

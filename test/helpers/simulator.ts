@@ -45,12 +45,18 @@ export type AssertionClaims = {
 	scope?: string;
 };
 
-/** Signs a client assertion; every claim can be overridden (undefined in `omit` removes it). */
+/** Header overrides: typ null leaves typ out; kid adds one (both refused by the simulator). */
+export type AssertionHeader = {typ?: string | null; kid?: string};
+
+/**
+ * Signs a client assertion; every claim can be overridden (a name in `omit` removes it). There is no
+ * scope claim unless `overrides.scope` gives one: the gateway needs it equal to the form's scope.
+ */
 export async function signAssertion(
 	sim: Pick<RunningSimulator, 'url'>,
 	client: {clientId: string; privateKeyPem: string},
 	overrides: AssertionClaims = {},
-	options: {alg?: 'RS256' | 'ES256'; omit?: Array<keyof AssertionClaims>} = {},
+	options: {alg?: 'RS256' | 'ES256'; omit?: Array<keyof AssertionClaims>; header?: AssertionHeader} = {},
 ): Promise<string> {
 	const alg = options.alg ?? 'RS256';
 	const now = Math.floor(Date.now() / 1000);
@@ -65,7 +71,11 @@ export async function signAssertion(
 	};
 	for (const key of options.omit ?? []) delete claims[key];
 	const key = await importPKCS8(client.privateKeyPem, alg);
-	return new SignJWT(claims).setProtectedHeader({alg, typ: 'JWT'}).sign(key);
+	const typ = options.header?.typ === undefined ? 'JWT' : options.header.typ;
+	const kid = options.header?.kid;
+	return new SignJWT(claims)
+		.setProtectedHeader({alg, ...(typ === null ? {} : {typ}), ...(kid === undefined ? {} : {kid})})
+		.sign(key);
 }
 
 export async function requestToken(

@@ -100,11 +100,33 @@ describe('access policies', () => {
 		expect(list[0]).toMatchObject({isDefault: true, rules: [{actions: {access: 'allow', chains: [{authenticationMethods: [[{key: 'password'}]]}]}}]});
 	});
 
-	it('does not create it below the cut-over', async () => {
+	it('does not create it below the cut-over, but does on the upgrade into the access-policy era', async () => {
 		f.sim.control.setGatewayVersion('2026.03.0');
 		await f.call('POST', `/api/v2/idps/${idps[2]!.id}/offline-mode`, {mode: 'AUTOMATIC'});
+		// Below the cut-over the feature does not exist.
+		expect((await f.call('GET', policies(2))).status).toBe(404);
 		f.sim.control.setGatewayVersion('2026.11.0');
-		expect((await f.call('GET', policies(2))).json).toEqual([]);
+		const list = (await f.call('GET', policies(2))).json as Array<{isDefault: boolean; name: string}>;
+		expect(list).toEqual([expect.objectContaining({isDefault: true, name: 'Default offline policy'})]);
+		// Staying in the era does not add another.
+		f.sim.control.setGatewayVersion('2026.12.0');
+		f.sim.control.setGatewayVersion('2026.11.0');
+		expect((await f.call('GET', policies(2))).json).toHaveLength(1);
+	});
+
+	it('an upgrade gives the default policy to the IdPs already AUTOMATIC, and only to those', async () => {
+		const old = await openSim({idps: 2, apps: 1, gatewayVersion: '2026.03.0'});
+		try {
+			const [automatic, disabled] = (await old.call('GET', '/api/v2/idps')).json as Array<{id: string}>;
+			expect((await old.call('GET', `/api/v2/idps/${automatic!.id}/offline-mode`)).json).toMatchObject({mode: 'AUTOMATIC'});
+			expect((await old.call('GET', `/api/v2/idps/${disabled!.id}/offline-mode`)).json).toMatchObject({mode: 'DISABLED'});
+			old.sim.control.setGatewayVersion('2026.09.1');
+			const seeded = AccessPolicyList.parse((await old.call('GET', `/api/v2/idps/${automatic!.id}/offline-mode/access-policies`)).json);
+			expect(seeded).toEqual([expect.objectContaining({isDefault: true, rules: [expect.objectContaining({conditions: {groups: {include: [{name: 'Everyone'}]}}})]})]);
+			expect((await old.call('GET', `/api/v2/idps/${disabled!.id}/offline-mode/access-policies`)).json).toEqual([]);
+		} finally {
+			await old.close();
+		}
 	});
 
 	it('creates (201), gets and replaces (200) a policy', async () => {

@@ -107,18 +107,97 @@ describe('direct bearer mode', () => {
 	it('takes a fresh signed assertion as the bearer, with scopes from its scope claim', async () => {
 		const token = await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.read'});
 		expect((await direct.call('GET', '/api/v2/idps', undefined, {token})).status).toBe(200);
-		const forbidden = await direct.call('GET', '/api/v2/apps', undefined, {token});
+		const another = await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.read'});
+		const forbidden = await direct.call('GET', '/api/v2/apps', undefined, {token: another});
 		expect(forbidden.status).toBe(403);
 		expect(forbidden.json.errorSummary).toContain('okta.oag.app.read');
 	});
 
-	it('refuses assertions with a bad aud, an ungranted scope or no scope', async () => {
+	it('refuses assertions with a bad aud, an ungranted scope, no scope, no typ or a kid', async () => {
 		for (const token of [
 			await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.read', aud: 'https://oag.example.com'}),
 			await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.manage'}),
 			await signAssertion(direct.sim, direct.sim),
+			await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.read'}, {header: {typ: null}}),
+			await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.read'}, {header: {kid: 'key-1'}}),
 		]) {
-			expect((await direct.call('GET', '/api/v2/idps', undefined, {token})).status).toBe(401);
+			const reply = await direct.call('GET', '/api/v2/idps', undefined, {token});
+			expect(reply.status).toBe(401);
+			expect(reply.json).toEqual(INVALID_TOKEN);
 		}
+	});
+
+	it('refuses a replayed assertion (single-use jti), also on another route', async () => {
+		const token = await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.read okta.oag.app.read'});
+		expect((await direct.call('GET', '/api/v2/idps', undefined, {token})).status).toBe(200);
+		for (const path of ['/api/v2/idps', '/api/v2/apps']) {
+			const replay = await direct.call('GET', path, undefined, {token});
+			expect(replay.status, path).toBe(401);
+			expect(replay.json).toEqual(INVALID_TOKEN);
+		}
+	});
+
+	it('answers 401 to an unknown path without a bearer, 404 with a fresh assertion', async () => {
+		expect((await direct.call('GET', '/api/v2/nothing-here', undefined, {token: null})).status).toBe(401);
+		const token = await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.read'});
+		expect((await direct.call('GET', '/api/v2/nothing-here', undefined, {token})).status).toBe(404);
+	});
+});
+
+describe('direct bearer mode with a 405 token endpoint', () => {
+	let direct: SimFixture;
+	beforeAll(async () => {
+		direct = await openSim({directBearerOnly: 405, apps: 1, idps: 1});
+	});
+	afterAll(async () => direct?.close());
+
+	it('answers 405 E0000022 on the token endpoint, whatever the method', async () => {
+		for (const method of ['POST', 'GET']) {
+			const reply = await direct.call(method, '/api/v2/oauth/token', undefined, method === 'POST' ? {rawBody: 'grant_type=client_credentials', contentType: 'application/x-www-form-urlencoded'} : {});
+			expect(reply.status, method).toBe(405);
+			expect(reply.json.errorCode).toBe('E0000022');
+		}
+	});
+
+	it('takes a fresh signed assertion as the bearer', async () => {
+		const token = await signAssertion(direct.sim, direct.sim, {scope: 'okta.oag.idp.read'});
+		expect((await direct.call('GET', '/api/v2/idps', undefined, {token})).status).toBe(200);
+	});
+});
+
+describe('authentication comes before routing', () => {
+	const unauthenticated = () => [null, 'not-a-token', 'a.b.c'];
+
+	it('answers 401, not 404, to an unknown path without a valid token', async () => {
+		for (const token of unauthenticated()) {
+			for (const path of ['/api/v2/nothing-here', '/', '/api/v2/idps/x/y/z']) {
+				const reply = await f.call('GET', path, undefined, {token});
+				expect(reply.status, `${path} ${token}`).toBe(401);
+				expect(reply.json).toEqual(INVALID_TOKEN);
+			}
+		}
+	});
+
+	it('answers 401, not 405, to a wrong method without a valid token', async () => {
+		for (const token of unauthenticated()) {
+			for (const [method, path] of [['DELETE', '/api/v2/idps'], ['PATCH', `/api/v2/idps/${idpId}/offline-mode`], ['POST', '/api/v2/certificates']] as const) {
+				const reply = await f.call(method, path, undefined, {token});
+				expect(reply.status, `${method} ${path} ${token}`).toBe(401);
+				expect(reply.headers.get('allow')).toBeNull();
+			}
+		}
+	});
+
+	it('keeps 404 and 405 (with Allow) for an authenticated caller', async () => {
+		expect((await f.call('GET', '/api/v2/nothing-here')).status).toBe(404);
+		const wrongMethod = await f.call('DELETE', '/api/v2/idps');
+		expect(wrongMethod.status).toBe(405);
+		expect(wrongMethod.headers.get('allow')).toBe('GET');
+	});
+
+	it('leaves the token endpoint open: a wrong method there is 405 without a token', async () => {
+		const reply = await f.call('GET', '/api/v2/oauth/token', undefined, {token: null});
+		expect(reply.status).toBe(405);
+		expect(reply.headers.get('allow')).toBe('POST');
 	});
 });

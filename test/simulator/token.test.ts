@@ -40,7 +40,7 @@ describe('token endpoint', () => {
 
 	it('accepts the longest lifetime, exp - iat = 300', async () => {
 		const iat = now();
-		expect((await exchange(await signAssertion(f.sim, f.sim, {iat, exp: iat + 300}))).status).toBe(200);
+		expect((await exchange(await signAssertion(f.sim, f.sim, {scope: ALL, iat, exp: iat + 300}))).status).toBe(200);
 	});
 
 	it('accepts an ES256 client with a P-256 key', async () => {
@@ -48,26 +48,34 @@ describe('token endpoint', () => {
 		await expect(tokenFor(f.sim, f.dispatcher, client, client.scopes, 'ES256')).resolves.toMatch(/.{20,}/);
 	});
 
+	// Each signs a scope claim equal to the form's, so only the named defect is wrong.
+	const sign: typeof signAssertion = (sim, client, overrides = {}, options) => signAssertion(sim, client, {scope: ALL, ...overrides}, options);
 	const refusals: Array<[string, () => Promise<string>, RegExp]> = [
-		['a wrong aud (port missing)', () => signAssertion(f.sim, f.sim, {aud: 'https://127.0.0.1'}), /aud must be https:\/\/127\.0\.0\.1:\d+/],
-		['an http aud', () => signAssertion(f.sim, f.sim, {aud: f.sim.url.replace('https:', 'http:')}), /aud/],
-		['a wrong iss (unknown client)', () => signAssertion(f.sim, f.sim, {iss: randomUUID()}), /Unknown client/],
-		['iss different from sub', () => signAssertion(f.sim, f.sim, {sub: randomUUID()}), /sub must equal iss/],
-		['an expired exp', () => signAssertion(f.sim, f.sim, {iat: now() - 200, exp: now() - 10}), /expired/],
-		['an iat in the future', () => signAssertion(f.sim, f.sim, {iat: now() + 120, exp: now() + 180}), /future/],
-		['an iat too old', () => signAssertion(f.sim, f.sim, {iat: now() - 400, exp: now() + 10}), /too old/],
-		['a lifetime over 300 s', () => signAssertion(f.sim, f.sim, {iat: now(), exp: now() + 301}), /lifetime/],
-		['no jti', () => signAssertion(f.sim, f.sim, {}, {omit: ['jti']}), /jti/],
+		['a wrong aud (port missing)', () => sign(f.sim, f.sim, {aud: 'https://127.0.0.1'}), /aud must be https:\/\/127\.0\.0\.1:\d+/],
+		['an http aud', () => sign(f.sim, f.sim, {aud: f.sim.url.replace('https:', 'http:')}), /aud/],
+		['a wrong iss (unknown client)', () => sign(f.sim, f.sim, {iss: randomUUID()}), /Unknown client/],
+		['iss different from sub', () => sign(f.sim, f.sim, {sub: randomUUID()}), /sub must equal iss/],
+		['an expired exp', () => sign(f.sim, f.sim, {iat: now() - 200, exp: now() - 10}), /expired/],
+		['an iat in the future', () => sign(f.sim, f.sim, {iat: now() + 120, exp: now() + 180}), /future/],
+		['an iat too old', () => sign(f.sim, f.sim, {iat: now() - 400, exp: now() + 10}), /too old/],
+		['a lifetime over 300 s', () => sign(f.sim, f.sim, {iat: now(), exp: now() + 301}), /lifetime/],
+		['no jti', () => sign(f.sim, f.sim, {}, {omit: ['jti']}), /jti/],
 		[
 			'a signature by another key',
 			() => {
 				const other = generateKeyPairSync('rsa', {modulusLength: 2048});
 				const privateKeyPem = other.privateKey.export({type: 'pkcs8', format: 'pem'}).toString();
-				return signAssertion(f.sim, {clientId: f.sim.clientId, privateKeyPem});
+				return sign(f.sim, {clientId: f.sim.clientId, privateKeyPem});
 			},
 			/signature/,
 		],
 		['a malformed JWT', async () => 'not.a.jwt', /well-formed/],
+		['a header without typ', () => sign(f.sim, f.sim, {}, {header: {typ: null}}), /typ JWT/],
+		['a header typ other than JWT', () => sign(f.sim, f.sim, {}, {header: {typ: 'at+jwt'}}), /typ JWT/],
+		['a header typ in lower case', () => sign(f.sim, f.sim, {}, {header: {typ: 'jwt'}}), /typ JWT/],
+		['a header with a kid', () => sign(f.sim, f.sim, {}, {header: {kid: 'key-1'}}), /must not carry a kid/],
+		['no scope claim', () => signAssertion(f.sim, f.sim), /no scope claim/],
+		['a scope claim that is not a string', () => sign(f.sim, f.sim, {scope: ALL.split(' ') as unknown as string}), /scope claim must be a space-separated string/],
 	];
 	it.each(refusals)('refuses %s with 401', async (_label, make, reason) => {
 		const assertion = await make();
@@ -79,14 +87,16 @@ describe('token endpoint', () => {
 	});
 
 	it('refuses an unknown scope with 401', async () => {
-		const reply = await exchange(await signAssertion(f.sim, f.sim), 'okta.oag.idp.manage okta.oag.everything');
+		const scope = 'okta.oag.idp.manage okta.oag.everything';
+		const reply = await exchange(await signAssertion(f.sim, f.sim, {scope}), scope);
 		expect(reply.status).toBe(401);
 		expect(reply.json).toMatchObject({errorCode: 'invalid_scope', errorSummary: 'Unknown scope: okta.oag.everything.'});
 	});
 
 	it('refuses a scope that was not granted to the client with 401', async () => {
 		const client = await f.sim.control.addClient(['okta.oag.idp.read']);
-		const reply = await exchange(await signAssertion(f.sim, client), 'okta.oag.idp.read okta.oag.app.manage');
+		const scope = 'okta.oag.idp.read okta.oag.app.manage';
+		const reply = await exchange(await signAssertion(f.sim, client, {scope}), scope);
 		expect(reply.status).toBe(401);
 		expect(String(reply.json.errorSummary)).toContain('okta.oag.app.manage was not granted');
 	});
@@ -99,13 +109,30 @@ describe('token endpoint', () => {
 
 	it('refuses a key type that does not match the client (RS256 claimed for an EC client)', async () => {
 		const ec = await f.sim.control.addClient(['okta.oag.idp.read'], 'ES256');
-		const reply = await exchange(await signAssertion(f.sim, {clientId: ec.clientId, privateKeyPem: f.sim.privateKeyPem}), 'okta.oag.idp.read');
+		const reply = await exchange(await signAssertion(f.sim, {clientId: ec.clientId, privateKeyPem: f.sim.privateKeyPem}, {scope: 'okta.oag.idp.read'}), 'okta.oag.idp.read');
 		expect(reply.status).toBe(401);
 		expect(String(reply.json.errorSummary)).toContain('ES256');
 	});
 
+	it('refuses a scope claim that differs from the form scope (subset, superset, other scope)', async () => {
+		for (const claim of ['okta.oag.idp.manage', `${ALL} okta.oag.cert.read`, 'okta.oag.idp.manage okta.oag.app.read']) {
+			const assertion = await signAssertion(f.sim, f.sim, {scope: claim});
+			const reply = await exchange(assertion);
+			expect(reply.status, claim).toBe(401);
+			expect(reply.json.errorCode).toBe('invalid_scope');
+			expect(String(reply.json.errorSummary)).toMatch(/same scopes as the scope form field/);
+			expect(reply.text).not.toContain(assertion);
+		}
+	});
+
+	it('accepts a scope claim naming the same set as the form in another order, with repeats', async () => {
+		const reply = await exchange(await signAssertion(f.sim, f.sim, {scope: 'okta.oag.app.manage okta.oag.idp.manage okta.oag.app.manage'}));
+		expect(reply.status).toBe(200);
+		expect(reply.json.scope).toBe(ALL);
+	});
+
 	it('refuses a replayed assertion', async () => {
-		const assertion = await signAssertion(f.sim, f.sim);
+		const assertion = await signAssertion(f.sim, f.sim, {scope: ALL});
 		expect((await exchange(assertion)).status).toBe(200);
 		const replay = await exchange(assertion);
 		expect(replay.status).toBe(401);
@@ -113,7 +140,7 @@ describe('token endpoint', () => {
 	});
 
 	it('answers 400 to a malformed form: bad grant type, extra field, JSON body', async () => {
-		const assertion = await signAssertion(f.sim, f.sim);
+		const assertion = await signAssertion(f.sim, f.sim, {scope: ALL});
 		const badGrant = await requestToken(f.sim, f.dispatcher, {grant_type: 'password', client_assertion_type: ASSERTION_TYPE, client_assertion: assertion, scope: ALL});
 		expect(badGrant.status).toBe(400);
 		expect(((await badGrant.json()) as {errorCauses: Array<{field: string}>}).errorCauses[0]?.field).toBe('grant_type');
