@@ -2,12 +2,24 @@ import type {z} from 'zod';
 import type {Credential, TokenManager} from './auth/tokenManager.js';
 import {OagError} from './errors.js';
 import {errorFromResponse} from './http/errorMapping.js';
+import {maskValues, secretValuesIn} from './http/secretValues.js';
 import type {HttpMethod, RawResponse, RetryPolicy, Transport} from './http/transport.js';
 
 // One authenticated call to a resource endpoint: bearer from the token manager, one renew-and-retry on 401,
 // any 2xx is success, the answer parsed with the contract's zod schema (tolerant: extra fields kept).
 
-export type CallSpec = {method: HttpMethod; path: string; body?: unknown; retry: RetryPolicy};
+export type CallSpec = {
+	method: HttpMethod;
+	path: string;
+	body?: unknown;
+	retry: RetryPolicy;
+	/**
+	 * What a 2xx without a body means (the contract leaves these codes open: 200 with the value, 201, 204).
+	 * Default for a write: the gateway stored what was sent. A create, whose answer carries the new id,
+	 * reads it back instead.
+	 */
+	onEmpty?: () => unknown;
+};
 
 export type GatewayCaller = {
 	/** A call whose answer is JSON of the given shape. */
@@ -49,7 +61,7 @@ export function createGatewayCaller(transport: Transport, tokens: TokenManager):
 			method: spec.method,
 			path: spec.path,
 			status: response.status,
-			bodyText: response.text,
+			bodyText: spec.body === undefined ? response.text : maskValues(response.text, secretValuesIn(spec.body)),
 			...(response.retryAfterSeconds !== undefined ? {retryAfterSeconds: response.retryAfterSeconds} : {}),
 		});
 	}
@@ -81,6 +93,10 @@ export function createGatewayCaller(transport: Transport, tokens: TokenManager):
 	return {
 		async json(spec, schema) {
 			const response = await checked(spec);
+			if (response.text.trim() === '' && (spec.onEmpty || spec.body !== undefined)) {
+				const stored = spec.onEmpty ? await spec.onEmpty() : spec.body;
+				return parse(spec, JSON.stringify(stored ?? null), schema);
+			}
 			return parse(spec, response.text, schema);
 		},
 		async noContent(spec) {

@@ -1,4 +1,5 @@
 import {APP_STATES} from '../api/schemas/apps.js';
+import {databaseLocation} from '../domain/databaseLocation.js';
 import type {Part, StatusReport} from './statusReport.js';
 
 export type StatusHeader = {gateway: string; keyBackend: string; profile?: string; insecure: boolean};
@@ -30,7 +31,7 @@ export function formatStatus(header: StatusHeader, report: StatusReport): string
 				`  [ENABLED] [${status}]  ${HEALTH_MEANING[status] ?? ''}${health?.lastChecked ? `, checked ${health.lastChecked}` : ''}`,
 				...(health?.details ? [`  details: ${health.details}`] : []),
 				`  public domain ${setting.publicDomain}; nodes ${setting.serverNodes.join(', ')}`,
-				`  database ${setting.database.type} ${setting.database.host}:${setting.database.port}/${setting.database.name}`,
+				`  database ${databaseLocation(setting.database)}`,
 			];
 		}),
 		'',
@@ -41,7 +42,7 @@ export function formatStatus(header: StatusHeader, report: StatusReport): string
 		'',
 		report.apps.ok ? `Apps (${report.apps.value.total})  offline state` : 'Apps',
 		...section(report.apps, apps => [
-			`  ${APP_STATES.map(state => `${state} ${apps.byState[state]}`).join('  ')}${
+			`  ${[...new Set([...APP_STATES, ...Object.keys(apps.byState)])].map(state => `${state} ${apps.byState[state] ?? 0}`).join('  ')}${
 				apps.unreadable ? `  unreadable ${apps.unreadable}` : ''
 			}`,
 		]),
@@ -50,13 +51,28 @@ export function formatStatus(header: StatusHeader, report: StatusReport): string
 }
 
 export function statusJson(header: StatusHeader, report: StatusReport): unknown {
-	const value = <T>(p: Part<T>) => (p.ok ? p.value : {error: p.error});
+	// Explicit fields for the setting: the schema already drops write-only members; this keeps any other
+	// member a gateway may add out of machine-readable output too.
+	const value = <T, U = T>(p: Part<T>, pick: (v: T) => U = v => v as unknown as U) => (p.ok ? pick(p.value) : {error: p.error});
 	return {
 		gateway: header.gateway,
 		profile: header.profile ?? null,
 		keyBackend: header.keyBackend,
 		insecure: header.insecure,
-		authService: value(report.authService),
+		authService: value(report.authService, auth =>
+			auth.enabled
+				? {
+						enabled: true,
+						setting: {
+							serverNodes: auth.setting.serverNodes,
+							database: auth.setting.database,
+							publicDomain: auth.setting.publicDomain,
+							certificateId: auth.setting.certificateId,
+						},
+						health: auth.health,
+					}
+				: auth,
+		),
 		idps: value(report.idps),
 		apps: value(report.apps),
 	};

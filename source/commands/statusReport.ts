@@ -1,8 +1,7 @@
 import type {OagApi} from '../api/OagApi.js';
 import {isOagError, type OagErrorKind} from '../api/errors.js';
-import {APP_STATES, type AppStateValue} from '../api/schemas/apps.js';
+import {APP_STATES} from '../api/schemas/apps.js';
 import type {AuthServiceSetting, HealthCheck} from '../api/schemas/authService.js';
-import type {FailoverModeValue} from '../api/schemas/idps.js';
 
 // What `status` reports: one read of each part of the offline-mode setup. A part that fails is
 // reported as that part's error, so one missing scope does not hide everything else.
@@ -12,8 +11,9 @@ export type Part<T> = {ok: true; value: T} | {ok: false; error: PartError};
 
 export type StatusReport = {
 	authService: Part<{enabled: false} | {enabled: true; setting: AuthServiceSetting; health?: HealthCheck}>;
-	idps: Part<Array<{id: string; name: string; type: string; failoverMode: FailoverModeValue | 'unknown'}>>;
-	apps: Part<{total: number; byState: Record<AppStateValue, number>; unreadable: number}>;
+	idps: Part<Array<{id: string; name: string; type: string; failoverMode: string}>>;
+	/** Counts per state, the three documented ones always present; a state a newer gateway reports is counted too. */
+	apps: Part<{total: number; byState: Record<string, number>; unreadable: number}>;
 };
 
 async function part<T>(read: () => Promise<T>): Promise<Part<T>> {
@@ -45,12 +45,12 @@ export async function gatherStatus(api: OagApi): Promise<StatusReport> {
 		}),
 		part(async () => {
 			const list = await api.apps.list();
-			const byState = Object.fromEntries(APP_STATES.map(state => [state, 0])) as Record<AppStateValue, number>;
+			const byState: Record<string, number> = Object.fromEntries(APP_STATES.map(state => [state, 0]));
 			let unreadable = 0;
 			// The list carries no offline state (part A): one read per app, capped by the client's concurrency.
 			const states = await Promise.allSettled(list.map(app => api.apps.getState(app.id)));
 			for (const result of states) {
-				if (result.status === 'fulfilled') byState[result.value.state]++;
+				if (result.status === 'fulfilled') byState[result.value.state] = (byState[result.value.state] ?? 0) + 1;
 				else unreadable++;
 			}
 			// Every read failing is a failure of the part, not a count of zeros.

@@ -1,4 +1,3 @@
-import type {AppStateValue, FailoverModeValue} from '../api/schemas/index.js';
 import type {PolicyEra} from './gatewayVersion.js';
 import {validateHealthPolicy, type HealthPolicyValues} from './healthPolicy.js';
 
@@ -13,14 +12,14 @@ export type ReadinessSnapshot = {
 	idps: ReadonlyArray<{
 		id: string;
 		name: string;
-		failover?: FailoverModeValue;
+		failover?: string;
 		directoryCount?: number;
 		healthPolicy?: HealthPolicyValues;
 	}>;
 	apps: ReadonlyArray<{
 		id: string;
 		name: string;
-		state?: AppStateValue;
+		state?: string;
 		groups?: readonly string[];
 		accessPolicyId?: string | null;
 	}>;

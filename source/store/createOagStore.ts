@@ -32,7 +32,7 @@ export type OagStore = {
 	/** The IdPs' failover modes, live. */
 	idpModes: LiveFeed;
 	mutate<V, R>(spec: MutationSpec<V, R>): Promise<MutationOutcome<V, R>>;
-	setFailoverMode(idpId: string, mode: FailoverModeValue): Promise<MutationOutcome<{mode: FailoverModeValue}>>;
+	setFailoverMode(idpId: string, mode: FailoverModeValue): Promise<MutationOutcome<{mode: string}>>;
 	notify(text: string, tone?: Toast['tone']): void;
 	dispose(): void;
 };

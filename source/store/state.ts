@@ -1,5 +1,5 @@
 import type {AuthMode} from '../api/clientOptions.js';
-import type {App, AppStateValue, AuthServiceSetting, Certificate, Directory, FailoverModeValue, HealthPolicy, Idp} from '../api/schemas/index.js';
+import type {App, AuthServiceSetting, Certificate, Directory, HealthPolicy, Idp} from '../api/schemas/index.js';
 import type {PolicyEra} from '../domain/gatewayVersion.js';
 import type {HealthSample} from './healthHistory.js';
 import type {PollerStatus} from './poller.js';
@@ -42,7 +42,8 @@ export type HealthSlice = {
 
 export type IdpEntry = {
 	idp: Idp;
-	failover?: FailoverModeValue;
+	/** As the gateway said it: usually AUTOMATIC or DISABLED, but a newer gateway may say more. */
+	failover?: string;
 	healthPolicy?: HealthPolicy;
 	directories?: Directory[];
 	/** The first error while loading this IdP's offline-mode details. */
@@ -53,7 +54,8 @@ export type IdpsSlice = {items: IdpEntry[]; status: ResourceStatus; poll: Poller
 
 export type AppEntry = {
 	app: App;
-	state?: AppStateValue;
+	/** As the gateway said it: usually INACTIVE, TEST or ACTIVE. */
+	state?: string;
 	/** Legacy group policy (gateways before the cutover). */
 	groups?: string[];
 	/** Access policy (gateways from the cutover); null = none assigned. */

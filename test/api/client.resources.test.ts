@@ -163,9 +163,9 @@ describe('authentication service', () => {
 		const setting = (await client.authService.get())!;
 		const body: AuthServiceEnableRequest = {
 			serverNodes: setting.serverNodes,
-			database: {type: 'mysql', host: setting.database.host, port: setting.database.port, name: setting.database.name, username: 'oag', password: 'db-secret-pw'},
+			database: {type: 'mysql', host: setting.database.host!, port: setting.database.port!, name: setting.database.name!, username: 'oag', password: 'db-secret-pw'},
 			publicDomain: setting.publicDomain,
-			certificateId: setting.certificateId,
+			certificateId: setting.certificateId!,
 		};
 		await expect(client.authService.enable(body)).rejects.toMatchObject({kind: 'conflict', details: {status: 409}});
 		await client.authService.disable();

@@ -153,12 +153,17 @@ describe('dispatcher warnings', () => {
 		expect(warnings[0]).toMatch(/^TLS verification is OFF \(--insecure\): /);
 	});
 
-	it('warns about plain http to a non-loopback host only', () => {
+	it('refuses plain http to a non-loopback host unless --insecure, and then warns', () => {
 		const warnings: string[] = [];
 		const warn = (m: string) => warnings.push(m);
-		createDispatcher({protocol: 'http', host: '127.0.0.1', connectMs: 1, totalMs: 1, connections: 1, warn});
+		for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '[::1]']) {
+			createDispatcher({protocol: 'http', host, connectMs: 1, totalMs: 1, connections: 1, warn});
+		}
 		expect(warnings).toHaveLength(0);
-		createDispatcher({protocol: 'http', host: 'oag.example.com', connectMs: 1, totalMs: 1, connections: 1, warn});
-		expect(warnings[0]).toMatch(/Plain http/);
+		expect(() => createDispatcher({protocol: 'http', host: 'oag.example.com', connectMs: 1, totalMs: 1, connections: 1, warn})).toThrow(
+			/Refusing plain http:\/\/ to oag\.example\.com.*--insecure/,
+		);
+		createDispatcher({protocol: 'http', host: 'oag.example.com', insecure: true, connectMs: 1, totalMs: 1, connections: 1, warn});
+		expect(warnings.some(w => /Plain http/.test(w))).toBe(true);
 	});
 });

@@ -73,7 +73,18 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 	function refusedError(status: number, bodyText: string): OagError {
 		const parsed = parseErrorBody(status, bodyText);
 		const details = {status, method: 'POST', path: paths.token, ...(parsed.errorCode ? {errorCode: parsed.errorCode} : {})};
-		const scope = /scope/i.test(parsed.summary) ? findScope(parsed, bodyText) : undefined;
+		// A scope refusal is recognised by its code (OAuth's invalid_scope) or its wording, and named when
+		// the gateway names it; otherwise the message lists what was asked for.
+		const aboutScope = parsed.errorCode === 'invalid_scope' || /scope/i.test(parsed.summary);
+		const scope = aboutScope ? findScope(parsed, bodyText) : undefined;
+		if (aboutScope && !scope) {
+			return new OagError(
+				'missing-scope',
+				`The gateway refused the requested scopes (${options.scopes.join(' ')}): ${sentence(parsed.summary)} ` +
+					'Pass only the scopes enabled for this API client (login --scopes), or enable them in the OAG admin UI.',
+				details,
+			);
+		}
 		if (scope) {
 			return new OagError(
 				'missing-scope',

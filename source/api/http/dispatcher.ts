@@ -20,7 +20,9 @@ export const INSECURE_WARNING =
 	'TLS verification is OFF (--insecure): the gateway is not authenticated, so anyone on the network path ' +
 	'could impersonate it and capture the access token and every value sent. Use --ca-file instead.';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves this machine. */
+const isLoopback = (host: string): boolean =>
+	host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 
 /** The system trust store: Node >= 22.15 can include OS-added roots; older Node only has its bundle. */
 function systemRoots(): string[] {
@@ -30,7 +32,14 @@ function systemRoots(): string[] {
 
 export function createDispatcher(options: DispatcherOptions): Agent {
 	if (options.insecure) options.warn(INSECURE_WARNING);
-	if (options.protocol === 'http' && !LOOPBACK.has(options.host)) {
+	if (options.protocol === 'http' && !isLoopback(options.host)) {
+		// The assertion and the bearer token would cross the network in clear: as loud as --insecure, and
+		// only when the admin said --insecure.
+		if (!options.insecure) {
+			throw new Error(
+				`Refusing plain http:// to ${options.host}: the key's assertion and the access token would travel unencrypted. Use https:// (the default), or --insecure if you really mean it.`,
+			);
+		}
 		options.warn(`Plain http:// to ${options.host}: nothing is encrypted. http is meant for a local simulator only.`);
 	}
 	const ca = options.caPem ? [...systemRoots(), options.caPem] : undefined;

@@ -1,5 +1,5 @@
 import {ErrorBody, type ErrorCause} from '../schemas/common.js';
-import {redactSecrets, safeExcerpt} from './redact.js';
+import {safeExcerpt} from './redact.js';
 
 // Error bodies are read tolerantly: the documented {errorCode, errorSummary, errorCauses} shape, an OAuth
 // style {error, error_description} (token endpoints often answer that way), or anything else, which is
@@ -18,6 +18,10 @@ const MAX_SUMMARY = 200;
 
 const clean = (text: string): string => safeExcerpt(text, MAX_SUMMARY);
 
+/** An error code is an identifier (E0000001, invalid_scope); anything else is not shown. */
+const codeOf = (code: string | undefined): {errorCode?: string} =>
+	code !== undefined && /^[A-Za-z0-9_.-]{1,40}$/.test(code) ? {errorCode: code} : {};
+
 function parseJson(text: string): unknown {
 	try {
 		return JSON.parse(text);
@@ -32,10 +36,11 @@ export function parseErrorBody(status: number, text: string): ParsedErrorBody {
 	if (documented.success) {
 		return {
 			summary: clean(documented.data.errorSummary),
-			errorCode: documented.data.errorCode,
+			...codeOf(documented.data.errorCode),
+			// Only the two documented members: anything else a gateway adds (a rejected value) is dropped.
 			causes: documented.data.errorCauses.map((cause) => ({
-				...cause,
-				errorSummary: redactSecrets(cause.errorSummary),
+				...(cause.field ? {field: safeExcerpt(cause.field, 80)} : {}),
+				errorSummary: safeExcerpt(cause.errorSummary, MAX_SUMMARY),
 			})),
 			recognised: true,
 		};
@@ -47,7 +52,7 @@ export function parseErrorBody(status: number, text: string): ParsedErrorBody {
 		);
 		if (summary !== undefined) {
 			const errorCode = [record.errorCode, record.error].find((value): value is string => typeof value === 'string');
-			return {summary: clean(summary), ...(errorCode ? {errorCode} : {}), causes: [], recognised: true};
+			return {summary: clean(summary), ...codeOf(errorCode), causes: [], recognised: true};
 		}
 	}
 	const excerpt = safeExcerpt(text);

@@ -43,7 +43,9 @@ export function redactSecrets(text: string): string {
 
 /** One line, secrets masked, at most `max` characters (an ellipsis marks a cut). */
 export function safeExcerpt(text: string, max = 120): string {
-	const oneLine = redactSecrets(text).replace(/\s+/g, ' ').trim();
+	// Control characters would let a gateway's text drive the terminal (escape sequences): drop them.
+	// eslint-disable-next-line no-control-regex
+	const oneLine = redactSecrets(text).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
 	if (oneLine.length <= max) return oneLine;
 	return `${oneLine.slice(0, max - 3)}...`;
 }

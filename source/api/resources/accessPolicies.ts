@@ -7,15 +7,35 @@ import {paths} from '../schemas/paths.js';
 // lost answer would create a second policy.
 
 export function createAccessPoliciesApi(call: GatewayCaller): OagApi['accessPolicies'] {
+	const listPolicies = (idpId: string) =>
+		call.json({method: 'GET', path: paths.accessPolicies(idpId), retry: 'idempotent'}, AccessPolicyList);
 	return {
-		list: (idpId) =>
-			call.json({method: 'GET', path: paths.accessPolicies(idpId), retry: 'idempotent'}, AccessPolicyList),
+		list: listPolicies,
 		get: (idpId, policyId) =>
 			call.json({method: 'GET', path: paths.accessPolicy(idpId, policyId), retry: 'idempotent'}, AccessPolicy),
 		create: (idpId, body) =>
-			call.json({method: 'POST', path: paths.accessPolicies(idpId), body, retry: 'never'}, AccessPolicy),
+			call.json(
+				{
+					method: 'POST',
+					path: paths.accessPolicies(idpId),
+					body,
+					retry: 'never',
+					// No body: the new policy is the (last) one with this name.
+					onEmpty: async () => (await listPolicies(idpId)).filter(p => p.name === body.name).at(-1),
+				},
+				AccessPolicy,
+			),
 		replace: (idpId, policyId, body) =>
-			call.json({method: 'PUT', path: paths.accessPolicy(idpId, policyId), body, retry: 'idempotent'}, AccessPolicy),
+			call.json(
+				{
+					method: 'PUT',
+					path: paths.accessPolicy(idpId, policyId),
+					body,
+					retry: 'idempotent',
+					onEmpty: () => call.json({method: 'GET', path: paths.accessPolicy(idpId, policyId), retry: 'idempotent'}, AccessPolicy),
+				},
+				AccessPolicy,
+			),
 		remove: (idpId, policyId) =>
 			call.noContent({method: 'DELETE', path: paths.accessPolicy(idpId, policyId), retry: 'never'}),
 	};

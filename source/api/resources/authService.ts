@@ -11,7 +11,17 @@ export function createAuthServiceApi(call: GatewayCaller): OagApi['authService']
 	return {
 		get: () => call.jsonOrUndefined({method: 'GET', path: paths.authService, retry: 'idempotent'}, AuthServiceSetting),
 		enable: (body) =>
-			call.json({method: 'POST', path: paths.authService, body, retry: 'never'}, AuthServiceSetting),
+			call.json(
+				{
+					method: 'POST',
+					path: paths.authService,
+					body,
+					retry: 'never',
+					// No body: read the stored setting (never echo the sent one: it carries the DB credentials).
+					onEmpty: () => call.json({method: 'GET', path: paths.authService, retry: 'idempotent'}, AuthServiceSetting),
+				},
+				AuthServiceSetting,
+			),
 		disable: () => call.noContent({method: 'DELETE', path: paths.authService, retry: 'never'}),
 		health: () => call.jsonOrUndefined({method: 'GET', path: paths.authServiceHealth, retry: 'idempotent'}, HealthCheck),
 		listCertificates: () =>

@@ -7,14 +7,38 @@ import {paths} from '../schemas/paths.js';
 // directories); delete and the bind test are not either (a repeated delete would report a false 404).
 
 export function createDirectoriesApi(call: GatewayCaller): OagApi['directories'] {
+	const listDirectories = (idpId: string) =>
+		call.json({method: 'GET', path: paths.directories(idpId), retry: 'idempotent'}, DirectoryList);
 	return {
-		list: (idpId) => call.json({method: 'GET', path: paths.directories(idpId), retry: 'idempotent'}, DirectoryList),
+		list: listDirectories,
 		get: (idpId, directoryId) =>
 			call.json({method: 'GET', path: paths.directory(idpId, directoryId), retry: 'idempotent'}, Directory),
 		create: (idpId, body) =>
-			call.json({method: 'POST', path: paths.directories(idpId), body, retry: 'never'}, Directory),
+			call.json(
+				{
+					method: 'POST',
+					path: paths.directories(idpId),
+					body,
+					retry: 'never',
+					// No body: find the new directory by what identifies it (the last one, if created twice).
+					onEmpty: async () =>
+						(await listDirectories(idpId))
+							.filter(d => d.connection.connectionUrl === body.connection.connectionUrl && d.connection.bindDn === body.connection.bindDn)
+							.at(-1),
+				},
+				Directory,
+			),
 		replace: (idpId, directoryId, body) =>
-			call.json({method: 'PUT', path: paths.directory(idpId, directoryId), body, retry: 'idempotent'}, Directory),
+			call.json(
+				{
+					method: 'PUT',
+					path: paths.directory(idpId, directoryId),
+					body,
+					retry: 'idempotent',
+					onEmpty: () => call.json({method: 'GET', path: paths.directory(idpId, directoryId), retry: 'idempotent'}, Directory),
+				},
+				Directory,
+			),
 		remove: (idpId, directoryId) =>
 			call.noContent({method: 'DELETE', path: paths.directory(idpId, directoryId), retry: 'never'}),
 		testConnection: (idpId, body) =>

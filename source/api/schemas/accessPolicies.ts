@@ -11,11 +11,17 @@ const rule = {
 	}),
 };
 
+// As returned: tolerant of authentication methods and actions this version does not know.
+const returnedRule = z.looseObject({
+	name: z.string().optional(),
+	conditions: z.unknown().optional(),
+	actions: z.unknown().optional(),
+});
 export const AccessPolicy = z.looseObject({
 	id: Id,
 	name: z.string(),
 	isDefault: z.boolean().default(false),
-	rules: z.array(z.looseObject(rule)),
+	rules: z.array(returnedRule).default([]),
 });
 export type AccessPolicy = z.infer<typeof AccessPolicy>;
 export const AccessPolicyList = z.array(AccessPolicy);

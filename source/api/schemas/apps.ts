@@ -17,7 +17,8 @@ export const AppList = z.array(App);
 export const APP_STATES = ['INACTIVE', 'TEST', 'ACTIVE'] as const;
 export const AppStateValue = z.enum(APP_STATES);
 export type AppStateValue = z.infer<typeof AppStateValue>;
-export const AppOfflineState = z.looseObject({state: AppStateValue});
+// Responses take any string: a state this version does not know is shown as it is, not a failure.
+export const AppOfflineState = z.looseObject({state: z.string()});
 export type AppOfflineState = z.infer<typeof AppOfflineState>;
 export const AppOfflineStateRequest = z.strictObject({state: AppStateValue});
 
@@ -27,6 +28,6 @@ export type GroupPolicy = z.infer<typeof GroupPolicy>;
 export const GroupPolicyRequest = z.strictObject({groups: z.array(z.strictObject({name: z.string()}))});
 export type GroupPolicyRequest = z.infer<typeof GroupPolicyRequest>;
 
-export const AppAccessPolicy = z.looseObject({accessPolicyId: z.string().nullable()});
+export const AppAccessPolicy = z.looseObject({accessPolicyId: z.string().nullish().transform(id => id ?? null)});
 export type AppAccessPolicy = z.infer<typeof AppAccessPolicy>;
 export const AppAccessPolicyRequest = z.strictObject({accessPolicyId: Id});

@@ -2,16 +2,20 @@ import {z} from 'zod';
 import {Id} from './common.js';
 
 export const DatabaseType = z.enum(['mysql']);
+// As returned. The write-only credentials are dropped even if a gateway echoes them, so they can never
+// reach the store, `status --json` or a screen; the sub-fields are only seen in examples, so optional.
 export const AuthServiceSetting = z.looseObject({
-	serverNodes: z.array(z.string()),
-	database: z.looseObject({
-		type: z.string(),
-		host: z.string(),
-		port: z.number().int(),
-		name: z.string(),
-	}),
+	serverNodes: z.array(z.string()).default([]),
+	database: z
+		.looseObject({
+			type: z.string().optional(),
+			host: z.string().optional(),
+			port: z.number().int().optional(),
+			name: z.string().optional(),
+		})
+		.transform(({username: _username, password: _password, ...database}) => database),
 	publicDomain: z.string(),
-	certificateId: z.string(),
+	certificateId: z.string().optional(),
 });
 export type AuthServiceSetting = z.infer<typeof AuthServiceSetting>;
 

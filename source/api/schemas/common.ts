@@ -21,7 +21,8 @@ export type ErrorCause = z.infer<typeof ErrorCause>;
 export const TokenResponse = z.looseObject({
 	access_token: z.string().min(1),
 	token_type: z.string(),
-	expires_in: z.number().int().positive(),
+	// The documented sample says 300; a gateway that leaves it out gets that lifetime.
+	expires_in: z.number().int().positive().default(300),
 	scope: z.string().default(''),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;

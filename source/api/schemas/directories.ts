@@ -30,7 +30,8 @@ export type DirectoryConfig = z.infer<typeof DirectoryConfig>;
 export const Directory = z.looseObject({
 	id: Id,
 	type: z.string(),
-	connection: z.looseObject(connectionShape),
+	// bindCredential is dropped even if a gateway echoes it: it must never reach the store or a screen.
+	connection: z.looseObject(connectionShape).transform(({bindCredential: _bindCredential, ...connection}) => connection),
 	config: z.looseObject(configShape).partial(),
 });
 export type Directory = z.infer<typeof Directory>;

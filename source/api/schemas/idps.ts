@@ -17,7 +17,8 @@ export const IdpList = z.array(Idp);
 export const FAILOVER_MODES = ['AUTOMATIC', 'DISABLED'] as const;
 export const FailoverModeValue = z.enum(FAILOVER_MODES);
 export type FailoverModeValue = z.infer<typeof FailoverModeValue>;
-export const FailoverMode = z.looseObject({mode: FailoverModeValue});
+// Responses take any string, so a mode added by a newer gateway is shown rather than failing the read.
+export const FailoverMode = z.looseObject({mode: z.string()});
 export type FailoverMode = z.infer<typeof FailoverMode>;
 export const FailoverModeRequest = z.strictObject({mode: FailoverModeValue});
 
@@ -30,6 +31,7 @@ const healthPolicyShape = {
 	successThreshold: int,
 	timeout: int,
 };
+// Part A: the gateway has defaults for all six fields and returns them all.
 export const HealthPolicy = z.looseObject(healthPolicyShape);
 export type HealthPolicy = z.infer<typeof HealthPolicy>;
 /** PUT is a full replace: all six fields are required (ranges and the rule live in domain/healthPolicy). */

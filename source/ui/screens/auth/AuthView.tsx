@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useEffect} from 'react';
 import {StateTag} from '../../components/StateTag.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
+import {databaseLocation} from '../../../domain/databaseLocation.js';
 import {Tone} from '../../theme/ThemeContext.js';
 
 const Field = ({name, value}: {name: string; value: string}) => (
@@ -42,9 +43,9 @@ export function AuthView({width}: {width: number; height: number}) {
 			{setting ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Field name="Server nodes" value={setting.serverNodes.join(', ')} />
-					<Field name="Database" value={`${setting.database.type} ${setting.database.host}:${setting.database.port}/${setting.database.name}`} />
+					<Field name="Database" value={databaseLocation(setting.database)} />
 					<Field name="Public domain" value={setting.publicDomain} />
-					<Field name="Certificate" value={setting.certificateId} />
+					<Field name="Certificate" value={setting.certificateId ?? '?'} />
 				</Box>
 			) : setting === null ? (
 				<Text>Offline sign-in needs the authentication service: a MySQL database, server nodes, a public domain and a certificate.</Text>
