@@ -4,6 +4,7 @@ import type {OagApi} from '../api/OagApi.js';
 import type {App, Idp} from '../api/schemas/index.js';
 import {mapLimit, settle} from './mapLimit.js';
 import {describeError, failed, loading, ready} from './resourceStatus.js';
+import type {PolicyEra} from '../domain/gatewayVersion.js';
 import type {AppEntry, IdpEntry, OagState, ResourceName} from './state.js';
 
 // Read flow (design section 3): load(resource) -> api (zod-parsed) -> slice updated.
@@ -119,6 +120,16 @@ async function appDetails(api: OagApi, app: App): Promise<AppEntry> {
 	};
 }
 
+/**
+ * The policy era as the reads show it: an access-policy read answers on gateways from the cutover and
+ * 404 ("not configured") before it. A gateway that says neither leaves the era open.
+ */
+function eraFrom(details: readonly AppEntry[]): PolicyEra | undefined {
+	if (details.some(d => d.accessPolicyId !== undefined)) return 'access-policy';
+	if (details.some(d => d.groups !== undefined && d.state !== undefined)) return 'group-policy';
+	return undefined;
+}
+
 const APP_BATCH = 50;
 
 export async function loadApps(ctx: LoaderContext): Promise<void> {
@@ -136,7 +147,8 @@ export async function loadApps(ctx: LoaderContext): Promise<void> {
 			ctx.store.setState(s => {
 				const next = s.apps.items.slice();
 				details.forEach((detail, i) => (next[start + i] = detail));
-				return {apps: {...s.apps, items: next, detailsLoaded: start + details.length}};
+				const era = s.policyEra ?? eraFrom(details);
+				return {apps: {...s.apps, items: next, detailsLoaded: start + details.length}, ...(era ? {policyEra: era} : {})};
 			});
 		}
 		ctx.store.setState(s => ({apps: {...s.apps, status: ready(ctx.now())}}));
