@@ -76,7 +76,7 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
 		keyFingerprint: key.fingerprint,
 		...(scopes ? {scopes} : {}),
 		...(check.authMode ? {authMode: check.authMode} : {}),
-		...(insecure ? {defaults: {...previous?.defaults, insecure: true}} : {}),
+		defaults: loginDefaults(previous?.defaults, insecure),
 	};
 	await updateProfiles((data) => {
 		data.profiles[profileName] = profile;
@@ -86,6 +86,16 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
 
 	const keyFileDeleted = source.kind === 'file' ? await maybeDeleteKeyFile(source.file, options, globals.yes) : false;
 	report(globals.json, {profile: profileName, host, clientId, keyBackend: keyLocationLabel(used), fingerprint: key.fingerprint, authMode: check.authMode, keyFileDeleted});
+}
+
+/**
+ * The profile's defaults after this login. `insecure` follows this login's --insecure alone: an earlier
+ * `login --insecure` must not switch certificate checks off for good once the admin has a CA file.
+ */
+export function loginDefaults(previous: Profile['defaults'], insecure: boolean): Profile['defaults'] {
+	const {insecure: _earlier, ...kept} = previous ?? {};
+	const defaults = insecure ? {...kept, insecure: true} : kept;
+	return Object.keys(defaults).length > 0 ? defaults : undefined;
 }
 
 /** The imported file is a plaintext copy of the key: offer to delete it. With --yes it stays unless asked. */

@@ -38,6 +38,14 @@ export async function storeFor(connection: Connection, warnings: string[]): Prom
 	return store;
 }
 
+/**
+ * Resolves a connection for the TUI. Warnings (the plaintext-storage one) are collected for the TUI to show:
+ * written to stderr, they would vanish behind the alternate screen a moment later, or garble it once it is up.
+ */
+export function resolveForTui(globals: GlobalOptions, warnings: string[]): Promise<Connection> {
+	return resolveConnection(globals, {onWarning: message => warnings.push(message)});
+}
+
 export async function openTui(globals: GlobalOptions): Promise<void> {
 	requireTerminal();
 	const theme = chooseTheme({color: globals.color});
@@ -45,13 +53,13 @@ export async function openTui(globals: GlobalOptions): Promise<void> {
 	const names = Object.keys(profiles.profiles).sort();
 	const firstRun = names.length === 0 && !globals.host && !globals.clientId && !globals.profile;
 	const warnings: string[] = [];
-	const store = firstRun ? undefined : await storeFor(await resolveConnection(globals), warnings);
+	const store = firstRun ? undefined : await storeFor(await resolveForTui(globals, warnings), warnings);
 	const openContext = async (name: string) => {
 		const profile = profiles.profiles[name];
 		if (profile?.keyBackend === 'encrypted-file' && !process.env.OAG_KEY_PASSPHRASE) {
 			throw new Error('its key needs a passphrase: quit and run oag-offline --profile ' + name);
 		}
-		return storeFor(await resolveConnection({...globals, profile: name, host: undefined, clientId: undefined, keyFile: undefined}), warnings);
+		return storeFor(await resolveForTui({...globals, profile: name, host: undefined, clientId: undefined, keyFile: undefined}, warnings), warnings);
 	};
 	let current = store;
 	await runTui(

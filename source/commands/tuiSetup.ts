@@ -2,7 +2,7 @@ import {createOagStore} from '../store/createOagStore.js';
 import {updateProfiles} from '../config/profiles.js';
 import {SecretStoreError} from '../secrets/labels.js';
 import {storeKey} from '../secrets/keyStore.js';
-import {checkPrivateKeyPem} from '../secrets/pem.js';
+import {checkPrivateKeyPem, type CheckedKey} from '../secrets/pem.js';
 import type {SetupField, SetupOutcome, SetupService, SetupValues} from '../ui/screens/setup/setupForm.js';
 import {connectClient, keyLocationLabel} from './connect.js';
 import {checkCredentials, readCa} from './loginBackend.js';
@@ -18,17 +18,27 @@ const failure = (message: string, fieldErrors?: Partial<Record<SetupField, strin
 	...(fieldErrors ? {fieldErrors} : {}),
 });
 
+/**
+ * The new connection's key function, made outside `connect` so that its closure holds the PEM and nothing
+ * else: the store keeps closures of `connect` alive (authState), and those must not keep the key too.
+ */
+const heldKey =
+	(pem: string): (() => Promise<string>) =>
+	async () =>
+		pem;
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createSetupService(options: {insecure: boolean; readOnly: boolean}): SetupService {
 	return {
 		async connect(values: SetupValues, progress): Promise<SetupOutcome> {
-			let pem: string;
+			let checked: CheckedKey;
 			try {
-				pem = checkPrivateKeyPem(values.privateKeyPem).pem;
+				checked = checkPrivateKeyPem(values.privateKeyPem);
 			} catch (error) {
 				return failure('The key is not usable.', {privateKeyPem: messageOf(error)});
 			}
+			const fingerprint = checked.fingerprint;
 			const host = values.host.trim();
 			const clientId = values.clientId.trim();
 			const profile = values.profile.trim();
@@ -42,7 +52,7 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 			progress(`Checking the credentials against ${host}…`);
 			let authMode;
 			try {
-				const check = await checkCredentials({host, clientId, ...(caPem ? {caPem} : {}), insecure: options.insecure, pem});
+				const check = await checkCredentials({host, clientId, ...(caPem ? {caPem} : {}), insecure: options.insecure, pem: checked.pem});
 				authMode = check.authMode;
 				progress(check.note ?? `Credentials accepted (${check.idps ?? 0} IdPs readable).`);
 			} catch (error) {
@@ -50,7 +60,7 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 			}
 			progress('Storing the key in the OS keychain…');
 			try {
-				await storeKey(profile, 'keychain', pem);
+				await storeKey(profile, 'keychain', checked.pem);
 			} catch (error) {
 				const why = error instanceof SecretStoreError ? error.message : messageOf(error);
 				return failure(
@@ -63,7 +73,7 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 					clientId,
 					...(caFile ? {caFile} : {}),
 					keyBackend: 'keychain',
-					keyFingerprint: checkPrivateKeyPem(pem).fingerprint,
+					keyFingerprint: fingerprint,
 					...(authMode ? {authMode} : {}),
 					...(options.insecure ? {defaults: {insecure: true}} : {}),
 				};
@@ -78,7 +88,7 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 				readOnly: options.readOnly,
 				profileName: profile,
 				keyBackend: keyLocationLabel('keychain'),
-				privateKey: async () => pem,
+				privateKey: heldKey(checked.pem),
 				...(authMode ? {authMode} : {}),
 			});
 			const store = createOagStore({

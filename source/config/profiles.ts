@@ -31,7 +31,8 @@ export type Profile = z.infer<typeof Profile>;
 
 export const ProfilesFile = z.object({
 	current: z.string().optional(),
-	profiles: z.record(z.string(), Profile).default({}),
+	// The names become file names and keychain accounts: a hand-edited name is checked like --profile.
+	profiles: z.record(ProfileName, Profile).default({}),
 });
 export type ProfilesFile = z.infer<typeof ProfilesFile>;
 
@@ -50,6 +51,12 @@ export async function loadProfiles(paths: OagPaths = oagPaths()): Promise<Profil
 	const parsed = ProfilesFile.safeParse(raw ?? {});
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
+		if (issue?.code === 'invalid_key' && issue.path[0] === 'profiles') {
+			const name = JSON.stringify(String(issue.path[1] ?? ''));
+			throw new ProfilesFileError(
+				`${file}: bad profile name ${name}: ${issue.issues[0]?.message ?? 'not allowed'}; rename it in the file`,
+			);
+		}
 		throw new ProfilesFileError(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
 	}
 	return parsed.data;

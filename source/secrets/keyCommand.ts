@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process';
+import {childEnv} from './childEnv.js';
 import {SecretStoreError} from './labels.js';
 
 // Backend 2: a command that prints the PEM (`pass show oag/gw1`, `op read op://vault/gw1/key`).
@@ -16,6 +17,8 @@ export function runKeyCommand(command: string, timeoutMs = keyCommandTimeoutMs()
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, {
 			shell: true,
+			// The command gets our environment (PATH, HOME, its own tokens) but not the key's passphrase or file.
+			env: childEnv(),
 			// A terminal stdin lets the command's own prompt (gpg pinentry, op) reach the user.
 			stdio: [process.stdin.isTTY ? 'inherit' : 'ignore', 'pipe', 'pipe'],
 			// Not detached: the command stays in our terminal's foreground group, so its own prompt can read

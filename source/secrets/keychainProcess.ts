@@ -1,5 +1,6 @@
 import {spawn} from 'node:child_process';
 import {createRequire} from 'node:module';
+import {childEnv} from './childEnv.js';
 import {classifyKeychainFailure, timeoutMessage} from './keychainDiagnosis.js';
 import {SecretStoreError} from './labels.js';
 import {KeychainReply, type KeychainRequest} from './keychainProtocol.js';
@@ -34,7 +35,8 @@ export function callKeychain(request: KeychainRequest, options: KeychainCallOpti
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, {
 			stdio: ['pipe', 'pipe', 'pipe'],
-			env: options.env ?? process.env,
+			// D-Bus and display variables reach the worker; the key's passphrase and key file path do not.
+			env: childEnv(options.env ?? process.env),
 			// Not detached: Ctrl+C at the terminal reaches the worker too. The worker also stops itself
 			// shortly after the deadline (see keychainWorkerSource.ts), in case this process dies first.
 		});

@@ -1,8 +1,9 @@
 import {generateKeyPairSync} from 'node:crypto';
-import {copyFile, mkdtemp, readdir, rm, stat, writeFile} from 'node:fs/promises';
+import {copyFile, mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import YAML from 'yaml';
 import type {RunningSimulator} from '../../source/simulator/types.js';
 import {baseEnv, runCli} from '../helpers/oagCli.js';
 import {startTestSimulator} from '../helpers/simulator.js';
@@ -169,6 +170,27 @@ describe('key command, profiles, logout', () => {
 		expect(login.code).toBe(0);
 		expect(json((await runCli([], {env, script: PROBE})).stdout)).toMatchObject({idps: 2});
 		expect((await runCli(['login', ...target, '--scopes', 'okta.oag.everything'], {env, input: limited.privateKeyPem})).code).toBe(2);
+	});
+
+	it('--insecure holds for that login only: a later login with a CA file and without it verifies again', async () => {
+		const {env, config, keyFile} = await scenario('insecure');
+		const profileOf = async (): Promise<any> => YAML.parse(await readFile(path.join(config, 'profiles.yaml'), 'utf8')).profiles.gw;
+		const base = ['login', '--host', sim.url, '--client-id', sim.clientId, '--profile', 'gw', '--key-file', keyFile, '--backend', 'encrypted-file', '--yes'];
+		const insecure = await runCli([...base, '--insecure'], {env});
+		expect(insecure.code).toBe(0);
+		expect((await profileOf()).defaults).toEqual({insecure: true});
+
+		const verified = await runCli([...base, '--ca-file', sim.caFile!], {env});
+		expect(verified.code).toBe(0);
+		const profile = await profileOf();
+		expect(profile.caFile).toBe(sim.caFile);
+		expect(profile.defaults?.insecure).toBeUndefined();
+		// Other defaults survive a login; only insecure follows the flag.
+		const text = await readFile(path.join(config, 'profiles.yaml'), 'utf8');
+		await writeFile(path.join(config, 'profiles.yaml'), text.replace('    keyBackend:', '    defaults:\n      readOnly: true\n      insecure: true\n    keyBackend:'));
+		expect((await profileOf()).defaults).toEqual({readOnly: true, insecure: true});
+		expect((await runCli(base, {env})).code).toBe(0);
+		expect((await profileOf()).defaults).toEqual({readOnly: true});
 	});
 
 	it('flags and OAG_* override the profile: a run with its own key file needs no profile', async () => {

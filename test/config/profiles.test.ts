@@ -2,6 +2,7 @@ import {mkdtemp, readFile, readdir, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import YAML from 'yaml';
 import {oagPaths, profilesFile, type OagPaths} from '../../source/config/paths.js';
 import {loadProfiles, pickProfile, ProfilesFileError, saveProfiles, updateProfiles} from '../../source/config/profiles.js';
 import {writePrivateFile} from '../../source/config/secureFiles.js';
@@ -75,6 +76,23 @@ describe('profiles file', () => {
 		await expect(loadProfiles(paths)).rejects.toThrow(/profiles\.yaml: profiles\.a\.keyBackend/);
 		await writeFile(profilesFile(paths), 'profiles: [unclosed');
 		await expect(loadProfiles(paths)).rejects.toBeInstanceOf(ProfilesFileError);
+	});
+
+	it('refuses a hand-edited profile name that is not a safe file name, and names it', async () => {
+		for (const bad of ['../../evil', 'a/b', '.hidden', 'x'.repeat(65), '']) {
+			await writePrivateFile(profilesFile(paths), YAML.stringify({current: 'ok', profiles: {ok: {host: 'h', clientId: 'c', keyBackend: 'none'}, [bad]: {host: 'h', clientId: 'c', keyBackend: 'plaintext'}}}));
+			const error = await loadProfiles(paths).then(
+				() => undefined,
+				(caught: unknown) => caught as Error,
+			);
+			expect(error, bad).toBeInstanceOf(ProfilesFileError);
+			expect(error?.message).toBe(
+				`${profilesFile(paths)}: bad profile name ${JSON.stringify(bad)}: use letters, digits, ".", "_" or "-" (at most 64); rename it in the file`,
+			);
+		}
+		await expect(saveProfiles({profiles: {'../x': {host: 'h', clientId: 'c', keyBackend: 'none'}}}, paths)).rejects.toThrow();
+		await writePrivateFile(profilesFile(paths), YAML.stringify({profiles: {'gw1.example.com-8443': {host: 'h', clientId: 'c', keyBackend: 'none'}, 'A_b-2': {host: 'h', clientId: 'c', keyBackend: 'none'}}}));
+		expect(Object.keys((await loadProfiles(paths)).profiles)).toEqual(['gw1.example.com-8443', 'A_b-2']);
 	});
 
 	it('says it holds no secret', async () => {

@@ -35,4 +35,22 @@ describe('keyCommand backend', () => {
 		await expect(runKeyCommand('sleep 3 | sleep 3', 300)).rejects.toThrow(/did not finish within 0.3 s/);
 		expect(Date.now() - started).toBeLessThan(5_000);
 	});
+
+	it('does not hand the key passphrase or key file path to the command; the rest of the environment stays', async () => {
+		const saved = {pass: process.env.OAG_KEY_PASSPHRASE, file: process.env.OAG_PRIVATE_KEY_FILE, other: process.env.OAG_TEST_VISIBLE};
+		process.env.OAG_KEY_PASSPHRASE = 'hunter2-passphrase';
+		process.env.OAG_PRIVATE_KEY_FILE = '/tmp/some-key.pem';
+		process.env.OAG_TEST_VISIBLE = 'visible';
+		try {
+			const seen = await runKeyCommand('echo "pass=${OAG_KEY_PASSPHRASE-unset} file=${OAG_PRIVATE_KEY_FILE-unset} other=${OAG_TEST_VISIBLE-unset}"; env');
+			expect(seen.split('\n')[0]).toBe('pass=unset file=unset other=visible');
+			expect(seen).not.toContain('hunter2-passphrase');
+			expect(process.env.OAG_KEY_PASSPHRASE).toBe('hunter2-passphrase'); // our own environment is untouched
+		} finally {
+			for (const [name, value] of [['OAG_KEY_PASSPHRASE', saved.pass], ['OAG_PRIVATE_KEY_FILE', saved.file], ['OAG_TEST_VISIBLE', saved.other]] as const) {
+				if (value === undefined) delete process.env[name];
+				else process.env[name] = value;
+			}
+		}
+	});
 });

@@ -1,7 +1,10 @@
 import {spawn} from 'node:child_process';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {classifyKeychainFailure} from '../../source/secrets/keychainDiagnosis.js';
-import {keychainTimeoutMs, workerCommand} from '../../source/secrets/keychainProcess.js';
+import {callKeychain, keychainTimeoutMs, workerCommand} from '../../source/secrets/keychainProcess.js';
 
 describe('keychain timeouts', () => {
 	it('3 s for reads, 30 s for writes, OAG_KEYCHAIN_TIMEOUT (ms) overrides both', () => {
@@ -24,6 +27,31 @@ describe('keychain worker', () => {
 			child.stdin.end('{"op":"steal"}');
 		});
 		expect(JSON.parse(reply)).toEqual({ok: false, error: 'bad keychain request'});
+	});
+
+	it('does not see the key passphrase or key file path; D-Bus and the rest of the environment do reach it', async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'oag-worker-env-'));
+		try {
+			// A preload records the worker's environment and exits before any keychain call.
+			const preload = path.join(dir, 'record-env.cjs');
+			const seen = path.join(dir, 'env.json');
+			await writeFile(preload, `require('node:fs').writeFileSync(${JSON.stringify(seen)}, JSON.stringify(process.env)); process.exit(0);\n`);
+			const env = {
+				PATH: process.env.PATH,
+				NODE_OPTIONS: `--require ${preload}`,
+				DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+				OAG_KEY_PASSPHRASE: 'hunter2-passphrase',
+				OAG_PRIVATE_KEY_FILE: '/tmp/some-key.pem',
+			};
+			await expect(callKeychain({op: 'get', service: 'oag-offline-test', account: 'profile:x'}, {timeoutMs: 10_000, env})).rejects.toThrow(/gave no answer/);
+			const workerEnv = JSON.parse(await readFile(seen, 'utf8')) as Record<string, string>;
+			expect(workerEnv.DBUS_SESSION_BUS_ADDRESS).toBe('unix:path=/nonexistent/bus');
+			expect(workerEnv).not.toHaveProperty('OAG_KEY_PASSPHRASE');
+			expect(workerEnv).not.toHaveProperty('OAG_PRIVATE_KEY_FILE');
+			expect(env.OAG_KEY_PASSPHRASE).toBe('hunter2-passphrase'); // the caller's object is not changed
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
 	});
 });
 

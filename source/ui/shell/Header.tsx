@@ -17,6 +17,16 @@ function TokenState({connection}: {connection: ConnectionSlice}) {
 	);
 }
 
+/** Where the key lives; an unencrypted key file is a danger badge, in words as well as colour. */
+function KeyBackend({label}: {label: string}) {
+	if (label !== 'PLAINTEXT') return <Text>{label}</Text>;
+	return (
+		<Tone token="badge.danger" bold>
+			{'[PLAINTEXT: key stored unencrypted]'}
+		</Tone>
+	);
+}
+
 export type HeaderProps = {connection: ConnectionSlice | undefined; trail: string[]; width: number};
 
 /** Who and where: profile, gateway, key backend, RO/RW, connection and token, the breadcrumb trail. */
@@ -34,7 +44,7 @@ export function Header({connection, trail, width}: HeaderProps) {
 						<Tone token="text.muted"> gateway </Tone>
 						<Text>{connection.host}</Text>
 						<Tone token="text.muted"> key </Tone>
-						<Text>{connection.keyBackend}</Text>{' '}
+						<KeyBackend label={connection.keyBackend} />{' '}
 						{connection.readOnly ? (
 							<Tone token="badge.readOnly" bold>
 								[RO]

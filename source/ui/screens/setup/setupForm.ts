@@ -80,6 +80,26 @@ export function maskedKey(pem: string): string {
 	return `•••••••• ${lines} line${lines === 1 ? '' : 's'} pasted${complete ? ', complete' : ''}`;
 }
 
+const ARMOUR = '-----BEGIN';
+
+/**
+ * Where a pasted private key starts in `text` (a field's value with a new burst of input appended), or -1.
+ * A paste may arrive in pieces split anywhere, even inside "-----BEGIN": "-----B" already marks a key, and
+ * a multi-character burst ending in the first characters of "-----BEGIN" ("--", "-----BEG") is taken as
+ * the start of one, so that no piece of a key is ever shown in a plain field.
+ */
+export function keyStartIndex(text: string, burstLength: number): number {
+	const armour = text.indexOf('-----B');
+	if (armour >= 0) return armour;
+	if (text.includes('PRIVATE KEY')) return Math.max(0, text.length - burstLength);
+	if (burstLength > 1) {
+		for (let length = ARMOUR.length; length >= 2; length--) {
+			if (text.endsWith(ARMOUR.slice(0, length))) return text.length - length;
+		}
+	}
+	return -1;
+}
+
 /** Text typed into a field: the key keeps line breaks (pastes arrive with \r), others stay one line. */
 export function appendTyped(field: SetupField, current: string, input: string): string {
 	if (field === 'privateKeyPem') return current + input.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {keyName} from '../../actions/keys.js';
-import {appendTyped, profileFromHost, SETUP_FIELDS, type SetupField, type SetupValues} from './setupForm.js';
+import {appendTyped, keyStartIndex, profileFromHost, SETUP_FIELDS, type SetupField, type SetupValues} from './setupForm.js';
 
 // The Setup form's keyboard, as a pure reducer: one keystroke in, the next form state out.
 
@@ -46,6 +46,11 @@ function edit(s: SetupFormState, field: SetupField, value: string, error?: strin
 	};
 }
 
+/** Setup succeeded: the key now lives in its store and the connection; the form keeps no copy of it. */
+export function setupSucceeded(s: SetupFormState, note: string): SetupFormState {
+	return {...s, busy: false, values: {...s.values, privateKeyPem: ''}, result: {ok: true, message: note}};
+}
+
 export type SetupKeyResult = {state: SetupFormState; submit: boolean};
 
 export function reduceSetupKey(s: SetupFormState, input: string, key: Key): SetupKeyResult {
@@ -69,6 +74,6 @@ export function reduceSetupKey(s: SetupFormState, input: string, key: Key): Setu
 	if (name === 'backspace') return {state: edit(s, field, field === 'privateKeyPem' ? '' : s.values[field].slice(0, -1)), submit: false};
 	const next = appendTyped(field, s.values[field], input);
 	// A key pasted into the wrong field must never be shown on screen.
-	if (field !== 'privateKeyPem' && /PRIVATE KEY|^-----BEGIN/.test(next)) return {state: edit(s, field, s.values[field], KEY_MISPLACED), submit: false};
+	if (field !== 'privateKeyPem' && keyStartIndex(next, input.length) >= 0) return {state: edit(s, field, s.values[field], KEY_MISPLACED), submit: false};
 	return {state: edit(s, field, next), submit: false};
 }

@@ -2,8 +2,8 @@ import {useInput} from 'ink';
 import {useRef, useState} from 'react';
 import type {OagStore} from '../../../store/createOagStore.js';
 import {splitKeystrokes} from '../../shell/keystrokes.js';
-import {SETUP_FIELDS, SETUP_VALIDATORS, validateSetup, type SetupField, type SetupOutcome, type SetupService, type SetupValues} from './setupForm.js';
-import {EMPTY_SETUP, reduceSetupKey, type SetupFormState} from './setupKeys.js';
+import {keyStartIndex, SETUP_FIELDS, SETUP_VALIDATORS, validateSetup, type SetupField, type SetupOutcome, type SetupService, type SetupValues} from './setupForm.js';
+import {EMPTY_SETUP, reduceSetupKey, setupSucceeded, type SetupFormState} from './setupKeys.js';
 
 // ink-ui split: this hook holds the form's state and wires the keyboard reducer; SetupView only renders.
 
@@ -33,7 +33,7 @@ export function useSetupForm(service: SetupService | undefined, onConnected: (st
 			.connect(values, line => setState(s => ({...s, progress: [...s.progress, line]})))
 			.catch((error: unknown) => ({ok: false, message: error instanceof Error ? error.message : String(error)}));
 		if (outcome.ok) {
-			setState(s => ({...s, busy: false, result: {ok: true, message: outcome.note}}));
+			setState(s => setupSucceeded(s, outcome.note));
 			onConnected(outcome.store);
 			return;
 		}
@@ -44,8 +44,17 @@ export function useSetupForm(service: SetupService | undefined, onConnected: (st
 		let next = current.current;
 		// A key pasted while another field has the focus goes to the key field: it must never be shown.
 		const keyIndex = SETUP_FIELDS.indexOf('privateKeyPem');
-		if (next.focus !== keyIndex && /-----BEGIN|PRIVATE KEY/.test(burst)) {
-			next = {...next, focus: keyIndex, values: {...next.values, privateKeyPem: ''}};
+		if (next.focus !== keyIndex) {
+			const field = SETUP_FIELDS[next.focus];
+			const value = field ? next.values[field] : '';
+			const start = keyStartIndex(value + burst, burst.length);
+			if (start >= 0) {
+				// Even the start of a key split across bursts ("-----BEG" then "IN PRIVATE KEY-----"): whatever of
+				// it already reached this field moves to the key field with the rest.
+				const kept = Math.min(start, value.length);
+				const values = field ? {...next.values, [field]: value.slice(0, kept)} : next.values;
+				next = {...next, focus: keyIndex, values: {...values, privateKeyPem: value.slice(kept)}};
+			}
 		}
 		let wantsSubmit = false;
 		for (const [input, key] of splitKeystrokes(burst, burstKey)) {
