@@ -114,6 +114,9 @@ export function appPolicySummary(app: Pick<ReadinessSnapshot['apps'][number], 'g
 	const hasAccess = typeof app.accessPolicyId === 'string' && app.accessPolicyId !== '';
 	if (era !== 'group-policy' && hasAccess) return `access policy ${app.accessPolicyId}`;
 	if (era !== 'access-policy' && groups.length > 0) return `groups ${groups.join(', ')}`;
+	// From the cutover an app without its own policy gets the IdP's default one (password only), which the
+	// gateway creates when failover is set to AUTOMATIC (oag-api.md 4.10).
+	if (era === 'access-policy') return 'IdP default access policy (password)';
 	return undefined;
 }
 

@@ -51,7 +51,9 @@ describe('readinessChecklist', () => {
 	it('reads the app policy by era', () => {
 		const app = {id: 'a', name: 'x', groups: ['Everyone'], accessPolicyId: null};
 		expect(appPolicySummary(app)).toBe('groups Everyone');
-		expect(appPolicySummary(app, 'access-policy')).toBeUndefined();
+		expect(appPolicySummary(app, 'access-policy')).toBe('IdP default access policy (password)');
+		expect(appPolicySummary({...app, accessPolicyId: 'p1'}, 'access-policy')).toBe('access policy p1');
+		expect(appPolicySummary({...app, groups: []})).toBeUndefined();
 		expect(appPolicySummary({...app, accessPolicyId: 'p'}, 'group-policy')).toBe('groups Everyone');
 	});
 });
