@@ -9,10 +9,11 @@ import {paths} from '../schemas/paths.js';
 export function createAccessPoliciesApi(call: GatewayCaller): OagApi['accessPolicies'] {
 	const listPolicies = (idpId: string) =>
 		call.json({method: 'GET', path: paths.accessPolicies(idpId), retry: 'idempotent'}, AccessPolicyList);
+	const getPolicy = (idpId: string, policyId: string) =>
+		call.json({method: 'GET', path: paths.accessPolicy(idpId, policyId), retry: 'idempotent'}, AccessPolicy);
 	return {
 		list: listPolicies,
-		get: (idpId, policyId) =>
-			call.json({method: 'GET', path: paths.accessPolicy(idpId, policyId), retry: 'idempotent'}, AccessPolicy),
+		get: getPolicy,
 		create: (idpId, body) =>
 			call.json(
 				{
@@ -32,7 +33,7 @@ export function createAccessPoliciesApi(call: GatewayCaller): OagApi['accessPoli
 					path: paths.accessPolicy(idpId, policyId),
 					body,
 					retry: 'idempotent',
-					onEmpty: () => call.json({method: 'GET', path: paths.accessPolicy(idpId, policyId), retry: 'idempotent'}, AccessPolicy),
+					onEmpty: () => getPolicy(idpId, policyId),
 				},
 				AccessPolicy,
 			),

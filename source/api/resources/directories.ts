@@ -9,10 +9,11 @@ import {paths} from '../schemas/paths.js';
 export function createDirectoriesApi(call: GatewayCaller): OagApi['directories'] {
 	const listDirectories = (idpId: string) =>
 		call.json({method: 'GET', path: paths.directories(idpId), retry: 'idempotent'}, DirectoryList);
+	const getDirectory = (idpId: string, directoryId: string) =>
+		call.json({method: 'GET', path: paths.directory(idpId, directoryId), retry: 'idempotent'}, Directory);
 	return {
 		list: listDirectories,
-		get: (idpId, directoryId) =>
-			call.json({method: 'GET', path: paths.directory(idpId, directoryId), retry: 'idempotent'}, Directory),
+		get: getDirectory,
 		create: (idpId, body) =>
 			call.json(
 				{
@@ -35,7 +36,7 @@ export function createDirectoriesApi(call: GatewayCaller): OagApi['directories']
 					path: paths.directory(idpId, directoryId),
 					body,
 					retry: 'idempotent',
-					onEmpty: () => call.json({method: 'GET', path: paths.directory(idpId, directoryId), retry: 'idempotent'}, Directory),
+					onEmpty: () => getDirectory(idpId, directoryId),
 				},
 				Directory,
 			),

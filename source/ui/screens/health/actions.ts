@@ -1,6 +1,8 @@
-import type {Action} from '../../actions/types.js';
+import {needsConnection} from '../../actions/screenActions.js';
+import type {Action, ActionContext} from '../../actions/types.js';
 
-const needsStore = (ctx: {store?: unknown}) => (ctx.store ? undefined : 'not connected');
+/** The screen shows two live feeds, auth-service health and IdP modes; its controls act on both. */
+const livePollers = (ctx: ActionContext) => (ctx.store ? [ctx.store.health, ctx.store.idpModes] : []);
 
 export const healthActions: readonly Action[] = [
 	{
@@ -10,11 +12,8 @@ export const healthActions: readonly Action[] = [
 		label: 'pause/resume',
 		description: 'pause or resume live polling',
 		footer: true,
-		disabledReason: needsStore,
-		run: ctx => {
-			ctx.store?.health.togglePause();
-			ctx.store?.idpModes.togglePause();
-		},
+		disabledReason: needsConnection,
+		run: ctx => livePollers(ctx).forEach(poller => poller.togglePause()),
 	},
 	{
 		id: 'health.faster',
@@ -23,11 +22,8 @@ export const healthActions: readonly Action[] = [
 		label: 'faster',
 		description: 'poll more often (down to every 2 s)',
 		footer: true,
-		disabledReason: needsStore,
-		run: ctx => {
-			ctx.store?.health.faster();
-			ctx.store?.idpModes.faster();
-		},
+		disabledReason: needsConnection,
+		run: ctx => livePollers(ctx).forEach(poller => poller.faster()),
 	},
 	{
 		id: 'health.slower',
@@ -36,11 +32,8 @@ export const healthActions: readonly Action[] = [
 		label: 'slower',
 		description: 'poll less often (up to every 60 s)',
 		footer: true,
-		disabledReason: needsStore,
-		run: ctx => {
-			ctx.store?.health.slower();
-			ctx.store?.idpModes.slower();
-		},
+		disabledReason: needsConnection,
+		run: ctx => livePollers(ctx).forEach(poller => poller.slower()),
 	},
 	{
 		id: 'health.refresh',
@@ -49,10 +42,7 @@ export const healthActions: readonly Action[] = [
 		label: 'check now',
 		description: 'run the health check now (joins a check already running)',
 		footer: true,
-		disabledReason: needsStore,
-		run: ctx => {
-			void ctx.store?.health.refresh();
-			void ctx.store?.idpModes.refresh();
-		},
+		disabledReason: needsConnection,
+		run: ctx => livePollers(ctx).forEach(poller => void poller.refresh()),
 	},
 ];

@@ -1,3 +1,4 @@
+import {refreshAction} from '../../actions/screenActions.js';
 import type {Action, ActionContext} from '../../actions/types.js';
 
 const selected = (ctx: ActionContext) => (ctx.list?.selectedId ? undefined : 'no IdP selected');
@@ -38,13 +39,5 @@ export const idpActions: readonly Action[] = [
 			});
 		},
 	},
-	{
-		id: 'idps.refresh',
-		keys: ['r'],
-		scope: 'idps',
-		label: 'refresh',
-		description: 'reload the IdPs and their offline-mode settings',
-		disabledReason: ctx => (ctx.store ? undefined : 'not connected'),
-		run: ctx => void ctx.store?.load('idps'),
-	},
+	refreshAction('idps', 'idps', 'reload the IdPs and their offline-mode settings'),
 ];
