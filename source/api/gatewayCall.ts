@@ -78,6 +78,12 @@ export function createGatewayCaller(transport: Transport, tokens: TokenManager):
 				path: spec.path,
 			});
 		}
+		return conform(spec, json, schema);
+	}
+
+	/** A value in the contract's shape, or bad-response naming the first problems (paths only, no values). */
+	function conform<Schema extends z.ZodType>(spec: CallSpec, json: unknown, schema: Schema): z.output<Schema> {
+		const operation = `${spec.method} ${spec.path}`;
 		const result = schema.safeParse(json);
 		if (result.success) return result.data;
 		const issues = result.error.issues
@@ -95,7 +101,7 @@ export function createGatewayCaller(transport: Transport, tokens: TokenManager):
 			const response = await checked(spec);
 			if (response.text.trim() === '' && (spec.onEmpty || spec.body !== undefined)) {
 				const stored = spec.onEmpty ? await spec.onEmpty() : spec.body;
-				return parse(spec, JSON.stringify(stored ?? null), schema);
+				return conform(spec, stored ?? null, schema);
 			}
 			return parse(spec, response.text, schema);
 		},
