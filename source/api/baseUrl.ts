@@ -1,3 +1,5 @@
+import {parseGatewayHost} from '../domain/gatewayHost.js';
+
 // Turns what the user typed for --host into the URL we call and the JWT audience the gateway expects.
 // The audience is always https://host[:port] (port only when not 443), even when we call a local simulator
 // over http://, because the gateway checks `aud` against its own https identity.
@@ -13,51 +15,23 @@ export type GatewayAddress = {
 	protocol: 'https' | 'http';
 };
 
-const HOST_LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/i;
-
 function hostError(input: string, why: string): Error {
 	const shown = input.length > 80 ? `${input.slice(0, 80)}...` : input;
-	return new Error(`Not a gateway host: "${shown}" (${why}). Use host, host:port or https://host[:port].`);
+	return new Error(`Not a gateway host: "${shown}" (${why.replace(/\.$/, '')}). Use host, host:port or https://host[:port].`);
 }
 
-function isValidHostName(host: string): boolean {
-	if (host.length > 253) return false;
-	const labels = host.endsWith('.') ? host.slice(0, -1).split('.') : host.split('.');
-	return labels.length > 0 && labels.every((label) => HOST_LABEL.test(label));
-}
-
-/** A bare IPv6 literal typed without brackets (`::1`, `fe80::1`) has more than one colon and no port. */
-function bracketBareIpv6(input: string): string {
-	const colons = input.split(':').length - 1;
-	if (colons >= 2 && !input.includes('[') && !input.includes('/')) return `[${input}]`;
-	return input;
-}
-
+/** The host rule lives in domain/gatewayHost (shared with login and Setup); URL only normalises what passed. */
 export function parseGatewayAddress(input: string): GatewayAddress {
-	const trimmed = input.trim();
-	if (trimmed === '') throw hostError(input, 'empty');
-	if (/\s/.test(trimmed)) throw hostError(input, 'contains spaces');
-
-	const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed);
-	const scheme = schemeMatch?.[1]?.toLowerCase();
-	if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
-		throw hostError(input, `scheme ${scheme}:// is not supported`);
-	}
-	const withScheme = scheme ? trimmed : `https://${bracketBareIpv6(trimmed)}`;
-
+	const parsed = parseGatewayHost(input);
+	if (!parsed.ok) throw hostError(input, parsed.problem);
+	const {protocol, port: typedPort} = parsed.value;
 	let url: URL;
 	try {
-		url = new URL(withScheme);
+		url = new URL(`${protocol}://${parsed.value.host}${typedPort === undefined ? '' : `:${typedPort}`}`);
 	} catch {
 		throw hostError(input, 'not a host name or URL');
 	}
-	if (url.username || url.password) throw hostError(input, 'credentials in the URL are not allowed');
-	if (url.search || url.hash) throw hostError(input, 'query or fragment not allowed');
-	const protocol = url.protocol === 'http:' ? 'http' : 'https';
 	const host = url.hostname.toLowerCase();
-	const isIpv6 = host.startsWith('[') && host.endsWith(']');
-	if (!isIpv6 && !isValidHostName(host)) throw hostError(input, 'invalid host name');
-
 	const defaultPort = protocol === 'https' ? 443 : 80;
 	const port = url.port === '' ? defaultPort : Number(url.port);
 	const portSuffix = url.port === '' ? '' : `:${port}`;

@@ -8,6 +8,7 @@ import {loadStoredKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem} from '../secrets/pem.js';
 import {PLAINTEXT_WARNING} from '../secrets/plaintextFile.js';
 import type {GlobalOptions} from './globalOptions.js';
+import {checkedGatewayHost} from './hostCheck.js';
 import {CommandFailure, EXIT} from './run.js';
 
 export type {KeyBackendLabel} from '../secrets/labels.js';
@@ -50,6 +51,7 @@ export async function resolveConnection(globals: GlobalOptions, options: Resolve
 	const clientId = globals.clientId ?? profile?.clientId;
 	if (!host) throw usage('no gateway host: pass --host HOST (or OAG_HOST), or run `oag-offline login` to create a profile');
 	if (!clientId) throw usage('no API client id: pass --client-id ID (or OAG_CLIENT_ID), or run `oag-offline login`');
+	checkedGatewayHost(host, globals.host ? '--host' : `the host of profile ${profileName ?? ''}`.trim());
 
 	const caFile = globals.caFile ?? profile?.caFile;
 	const caPem = caFile ? await readCaFile(caFile) : undefined;
@@ -79,7 +81,7 @@ export async function resolveConnection(globals: GlobalOptions, options: Resolve
 }
 
 /** An API client for the connection. A detected direct-bearer gateway is remembered in the profile. */
-export function connectClient(conn: Connection, extra: Partial<OagClientOptions> = {}): OagClient {
+export function connectClient(conn: Omit<Connection, 'keyBackend'> & {keyBackend?: string}, extra: Partial<OagClientOptions> = {}): OagClient {
 	const profileName = conn.profileName;
 	return createOagClient({
 		host: conn.host,

@@ -7,6 +7,7 @@ import {deleteStoredKey} from '../secrets/keyStore.js';
 import {PLAINTEXT_WARNING} from '../secrets/plaintextFile.js';
 import {canPrompt, confirm} from '../secrets/prompt.js';
 import {globalsOf} from './globalOptions.js';
+import {checkedGatewayHost} from './hostCheck.js';
 import {BACKEND_CHOICES, checkCredentials, chooseBackend, parseScopes, readCa, storeWithExplicitFallback} from './loginBackend.js';
 import {pickKeySource, readLoginKey} from './loginKey.js';
 import {CommandFailure, EXIT} from './run.js';
@@ -41,6 +42,7 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
 	const clientId = globals.clientId ?? previous?.clientId;
 	if (!host) throw new CommandFailure('login needs --host HOST (the gateway admin host)', EXIT.usage);
 	if (!clientId) throw new CommandFailure('login needs --client-id ID (shown in the OAG admin UI, API section)', EXIT.usage);
+	checkedGatewayHost(host);
 	const profileName = globals.profile ?? profileNameFromHost(host);
 	if (!ProfileName.safeParse(profileName).success) {
 		throw new CommandFailure(`bad profile name ${profileName}: use letters, digits, ".", "_" or "-"`, EXIT.usage);

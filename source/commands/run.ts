@@ -1,45 +1,109 @@
 import {CommanderError, type Command} from 'commander';
-import {exitCodeFor, isOagError} from '../api/errors.js';
+import {exitCodeFor, isOagError, type OagError} from '../api/errors.js';
+import {processIo, type CommandIo} from './io.js';
+import {printError, type ErrorReport} from './output.js';
 
 export const EXIT = {ok: 0, failure: 1, usage: 2, auth: 3, partial: 4, interrupted: 130} as const;
 
-/** A failure a command reports itself, with the exit code it asks for. */
+/** A failure a command reports itself, with the exit code it asks for and a kind for `--json` errors. */
 export class CommandFailure extends Error {
-	constructor(message: string, readonly exitCode: number = EXIT.failure) {
+	readonly kind: string;
+	constructor(message: string, readonly exitCode: number = EXIT.failure, kind?: string) {
 		super(message);
+		this.kind = kind ?? (exitCode === EXIT.usage ? 'usage' : exitCode === EXIT.auth ? 'auth' : 'failure');
 	}
 }
+
+/** What one program run shares between its commands and runProgram: the io and a requested exit code. */
+type ProgramRun = {io: CommandIo; json: boolean; exitCode: number};
+const runs = new WeakMap<Command, ProgramRun>();
+
+const rootOf = (command: Command): Command => {
+	let root = command;
+	while (root.parent) root = root.parent;
+	return root;
+};
 
 /**
- * Runs the program and turns every failure into one line on stderr and a design exit code.
- * Stack traces are not shown: they may quote request data, and admins need the one line.
+ * Binds a program to its io: commander's own output (help, usage errors) goes there too. Called by
+ * buildProgram before the subcommands exist, since they copy the output settings when created.
  */
-export async function runProgram(program: Command, argv: string[]): Promise<void> {
+export function bindIo(program: Command, io: CommandIo): void {
+	const run: ProgramRun = {io, json: false, exitCode: EXIT.ok};
+	runs.set(program, run);
+	program.configureOutput({
+		writeOut: text => io.stdout.write(text),
+		// Under --json, stderr carries only the JSON error that runProgram writes.
+		writeErr: text => (run.json ? undefined : io.stderr.write(text)),
+		outputError: (text, write) => write(text),
+	});
+}
+
+export const ioOf = (command: Command): CommandIo => runs.get(rootOf(command))?.io ?? processIo();
+
+/** A command that finished but wants a non-zero exit (partial results: 4) without throwing. */
+export function requestExitCode(command: Command, code: number): void {
+	const run = runs.get(rootOf(command));
+	if (run) run.exitCode = Math.max(run.exitCode, code);
+	else process.exitCode = code;
+}
+
+/** `--json` anywhere before `--`: known before commander has parsed, so that usage errors are JSON too. */
+const wantsJson = (argv: readonly string[]): boolean => {
+	const end = argv.indexOf('--');
+	return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+};
+
+/**
+ * Runs the program and turns every failure into one line on stderr (or a JSON error under --json) and a
+ * design exit code, which it returns. Stack traces are not shown: they may quote request data, and
+ * admins need the one line.
+ */
+export async function executeProgram(program: Command, argv: string[]): Promise<number> {
+	let run = runs.get(program);
+	if (!run) {
+		bindIo(program, processIo());
+		run = runs.get(program)!;
+	}
+	run.json = wantsJson(argv);
+	run.exitCode = EXIT.ok;
 	try {
 		await program.parseAsync(argv);
+		return run.exitCode;
 	} catch (error) {
-		process.exitCode = reportFailure(error);
+		const report = reportOf(error);
+		// In text mode commander printed its own usage errors (and the help after them) already.
+		const printed = error instanceof CommanderError && !run.json;
+		if (report && !printed) printError(run.io, run.json, report.report);
+		return report?.exitCode ?? EXIT.ok;
 	}
 }
 
-function reportFailure(error: unknown): number {
-	if (error instanceof CommanderError) {
-		// commander already printed usage problems; help and version are successes.
-		if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-		return EXIT.usage;
-	}
-	if (error instanceof CommandFailure) {
-		process.stderr.write(`oag-offline: ${error.message}\n`);
-		return error.exitCode;
-	}
-	if (isOagError(error)) {
-		process.stderr.write(`oag-offline: ${error.message}\n`);
-		for (const [field, message] of Object.entries(error.fieldErrors())) {
-			process.stderr.write(`  ${field}: ${message}\n`);
-		}
-		return exitCodeFor(error);
-	}
+/** The process entry point: the exit code goes to process.exitCode (a command may have set one itself). */
+export async function runProgram(program: Command, argv: string[]): Promise<void> {
+	const code = await executeProgram(program, argv);
+	if (code !== EXIT.ok) process.exitCode = code;
+}
+
+function reportOf(error: unknown): {report: ErrorReport; exitCode: number} | undefined {
+	if (error instanceof CommanderError) return commanderReport(error);
+	if (error instanceof CommandFailure) return {report: {kind: error.kind, message: error.message}, exitCode: error.exitCode};
+	if (isOagError(error)) return {report: gatewayReport(error), exitCode: exitCodeFor(error)};
 	const message = error instanceof Error ? error.message : String(error);
-	process.stderr.write(`oag-offline: ${message}\n`);
-	return EXIT.failure;
+	return {report: {kind: 'failure', message}, exitCode: EXIT.failure};
+}
+
+function commanderReport(error: CommanderError): {report: ErrorReport; exitCode: number} | undefined {
+	// Help and version are successes; commander already printed them.
+	if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return undefined;
+	const message =
+		error.code === 'commander.help' || error.message === '(outputHelp)'
+			? 'a subcommand is missing: see `oag-offline help COMMAND`'
+			: error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+	return {report: {kind: 'usage', message}, exitCode: EXIT.usage};
+}
+
+function gatewayReport(error: OagError): ErrorReport {
+	const fields = error.fieldErrors();
+	return {kind: error.kind, message: error.message, ...(Object.keys(fields).length > 0 ? {fields} : {})};
 }

@@ -10,7 +10,8 @@ describe('parseGatewayAddress', () => {
 		['oag.example.com:443', 'https://oag.example.com', 'https://oag.example.com'],
 		['https://oag.example.com/', 'https://oag.example.com', 'https://oag.example.com'],
 		['https://oag.example.com:443/api/v2/', 'https://oag.example.com', 'https://oag.example.com'],
-		['https://oag.example.com:9443/admin', 'https://oag.example.com:9443', 'https://oag.example.com:9443'],
+		['https://oag.example.com:9443/api/v2/idps', 'https://oag.example.com:9443', 'https://oag.example.com:9443'],
+		['oag_admin.corp.example', 'https://oag_admin.corp.example', 'https://oag_admin.corp.example'],
 		['  oag.example.com  ', 'https://oag.example.com', 'https://oag.example.com'],
 		['http://127.0.0.1:8080', 'http://127.0.0.1:8080', 'https://127.0.0.1:8080'],
 		['http://localhost', 'http://localhost', 'https://localhost'],
@@ -45,6 +46,10 @@ describe('parseGatewayAddress', () => {
 		'-bad-.example.com',
 		'a..b',
 		'[::1',
+		'https://oag.example.com:9443/admin',
+		'[not-an-address]:443',
+		'10.0.1',
+		'300.1.1.1',
 	])('refuses %j with a clear message', (input) => {
 		expect(() => parseGatewayAddress(input)).toThrow(/Not a gateway host/);
 	});

@@ -1,0 +1,58 @@
+import type {OagClient, OagClientOptions} from '../api/clientOptions.js';
+import {createOagStore, type OagStore, type OagStoreOptions} from '../store/createOagStore.js';
+import {connectClient, type Connection} from './connect.js';
+
+// The one place that builds a client and a store for a connection: the commands (through the command
+// context), the TUI (tui.tsx storeFor, tuiSetup.ts after Setup) and the demo all open a gateway here.
+
+/** A connection from flags/profile, or one made up by the demo or Setup (any key-location label). */
+export type GatewayConnection = Omit<Connection, 'keyBackend'> & {keyBackend: string};
+
+export type OpenGatewayOptions = {
+	/** Client warnings (TLS verification off): the TUI collects them, commands print them to stderr. */
+	onWarning?: (message: string) => void;
+	/** Fetch the key now: an encrypted-file passphrase prompt must happen before Ink owns the terminal. */
+	unlockKeyFirst?: boolean;
+	/** The profile as the header shows it, when the connection has no profile (demo, flags only). */
+	profileLabel?: string;
+	client?: Partial<OagClientOptions>;
+	store?: Partial<Omit<OagStoreOptions, 'api' | 'connection' | 'authState'>>;
+};
+
+export type Gateway = {
+	client: OagClient;
+	/** Its dispose() also closes the client, so a holder of only the store (the TUI) releases both. */
+	store: OagStore;
+	connection: GatewayConnection;
+	/** Stops the store's pollers and closes the client's connections; safe to call twice. */
+	dispose(): Promise<void>;
+};
+
+export async function openGateway(connection: GatewayConnection, options: OpenGatewayOptions = {}): Promise<Gateway> {
+	if (options.unlockKeyFirst) await connection.privateKey();
+	const client = connectClient(connection, {
+		...(options.onWarning ? {onWarning: options.onWarning} : {}),
+		...options.client,
+	});
+	const store = createOagStore({
+		...options.store,
+		api: client,
+		connection: {
+			profile: connection.profileName ?? options.profileLabel ?? '(from flags)',
+			host: new URL(client.baseUrl).host,
+			keyBackend: connection.keyBackend,
+			readOnly: connection.readOnly,
+			insecure: connection.insecure,
+		},
+		authState: () => client.authState(),
+	});
+	let closing: Promise<void> | undefined;
+	const disposeStore = store.dispose;
+	const dispose = (): Promise<void> =>
+		(closing ??= (async () => {
+			disposeStore();
+			await client.close();
+		})());
+	store.dispose = () => void dispose();
+	return {client, store, connection, dispose};
+}

@@ -1,0 +1,48 @@
+import type {CommandIo} from './io.js';
+
+// One way to print: a result as text or as JSON (--json), and failures as one line or as a JSON error.
+//
+// Under --json a failure is `{"error": {"kind": "...", "message": "..."}}` on STDERR (plus `fields` for a
+// gateway's per-field validation causes), and stdout stays empty: `cmd --json > out.json` never writes an
+// error into the result file, and the exit code (0 ok, 1 failure, 2 usage, 3 auth/scope, 4 partial,
+// 130 interrupted) says which stream to read.
+
+export type ErrorReport = {kind: string; message: string; fields?: Record<string, string>};
+
+const escapeChar = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+// C0 controls except tab and newline, DEL, C1 controls and the bidi overrides/isolates: a gateway's text
+// must never move the cursor, set the title or reorder what the admin reads.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for the terminal: control characters are shown as \u escapes, never sent as they are. */
+export function printable(text: string): string {
+	return text.replace(UNPRINTABLE, escapeChar);
+}
+
+/**
+ * JSON keeps every value exactly. JSON.stringify escapes C0 only; DEL, C1 and bidi controls are escaped too
+ * (still valid JSON for the same value), so that `cat out.json` is as safe as the text output.
+ */
+export function jsonText(value: unknown, indent = 2): string {
+	return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, escapeChar);
+}
+
+export function printResult<T>(io: CommandIo, json: boolean, result: T, text: (result: T) => string): void {
+	if (json) {
+		io.stdout.write(`${jsonText(result)}\n`);
+		return;
+	}
+	const out = printable(text(result));
+	io.stdout.write(out.endsWith('\n') || out === '' ? out : `${out}\n`);
+}
+
+export function printError(io: CommandIo, json: boolean, report: ErrorReport): void {
+	if (json) {
+		io.stderr.write(`${jsonText({error: report}, 0)}\n`);
+		return;
+	}
+	io.stderr.write(`oag-offline: ${printable(report.message)}\n`);
+	for (const [field, message] of Object.entries(report.fields ?? {})) io.stderr.write(`  ${printable(field)}: ${printable(message)}\n`);
+}
