@@ -3,7 +3,7 @@ import {loadProfiles, updateProfiles, type Profile} from '../config/profiles.js'
 import {keyLocationLabel} from '../secrets/labels.js';
 import {deleteStoredKey} from '../secrets/keyStore.js';
 import {keychainAccount, KEYCHAIN_SERVICE} from '../secrets/keychainBackend.js';
-import {globalsOf} from './globalOptions.js';
+import {withContext, type CommandContext} from './context.js';
 import {CommandFailure, EXIT} from './run.js';
 
 export function register(program: Command): void {
@@ -11,17 +11,17 @@ export function register(program: Command): void {
 	profile
 		.command('list')
 		.description('saved profiles; * marks the current one')
-		.action(async (_options: unknown, command: Command) => list(globalsOf(command).json));
+		.action(withContext(list));
 	profile
 		.command('use')
 		.argument('<name>', 'profile to make current')
 		.description('make a profile the current one')
-		.action(async (name: string, _options: unknown, command: Command) => use(name, globalsOf(command).json));
+		.action(withContext(use));
 	profile
 		.command('remove')
 		.argument('<name>', 'profile to remove')
 		.description('remove a profile and delete its stored key (keychain entry and key files)')
-		.action(async (name: string, _options: unknown, command: Command) => remove(name, globalsOf(command).json));
+		.action(withContext(remove));
 }
 
 export const describeProfile = (name: string, profile: Profile, current: string | undefined) => ({
@@ -35,33 +35,26 @@ export const describeProfile = (name: string, profile: Profile, current: string 
 	...(profile.authMode ? {authMode: profile.authMode} : {}),
 });
 
-async function list(json: boolean | undefined): Promise<void> {
+async function list(ctx: CommandContext): Promise<void> {
 	const data = await loadProfiles();
 	const rows = Object.entries(data.profiles).map(([name, profile]) => describeProfile(name, profile, data.current));
-	if (json) {
-		process.stdout.write(JSON.stringify(rows) + '\n');
-		return;
-	}
-	if (rows.length === 0) {
-		process.stdout.write('No profiles yet: run `oag-offline login --host HOST --client-id ID --key-file FILE`\n');
-		return;
-	}
-	const table = [['', 'NAME', 'HOST', 'CLIENT ID', 'KEY'], ...rows.map((row) => [row.current ? '*' : '', row.name, row.host, row.clientId, row.key])];
-	const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
-	for (const line of table) {
-		process.stdout.write(line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd() + '\n');
-	}
+	ctx.print(rows, () => {
+		if (rows.length === 0) return 'No profiles yet: run `oag-offline login --host HOST --client-id ID --key-file FILE`';
+		const table = [['', 'NAME', 'HOST', 'CLIENT ID', 'KEY'], ...rows.map((row) => [row.current ? '*' : '', row.name, row.host, row.clientId, row.key])];
+		const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
+		return table.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+	});
 }
 
-async function use(name: string, json: boolean | undefined): Promise<void> {
+async function use(ctx: CommandContext, name: string): Promise<void> {
 	await updateProfiles((data) => {
 		if (!data.profiles[name]) throw noSuchProfile(name);
 		data.current = name;
 	});
-	process.stdout.write(json ? JSON.stringify({current: name}) + '\n' : `Current profile: ${name}\n`);
+	ctx.print({current: name}, () => `Current profile: ${name}`);
 }
 
-async function remove(name: string, json: boolean | undefined): Promise<void> {
+async function remove(ctx: CommandContext, name: string): Promise<void> {
 	const data = await loadProfiles();
 	const profile = data.profiles[name];
 	if (!profile) throw noSuchProfile(name);
@@ -70,8 +63,7 @@ async function remove(name: string, json: boolean | undefined): Promise<void> {
 		delete fresh.profiles[name];
 		if (fresh.current === name) delete fresh.current;
 	});
-	if (json) process.stdout.write(JSON.stringify({removed: name, ...(keyWarning ? {warning: keyWarning} : {})}) + '\n');
-	else process.stdout.write(`Removed profile ${name} and its stored key\n`);
+	ctx.print({removed: name, ...(keyWarning ? {warning: keyWarning} : {})}, () => `Removed profile ${name} and its stored key`);
 }
 
 /**

@@ -35,6 +35,13 @@ function urlHost(host: string): string {
 	return isIP(host) === 6 ? `[${host}]` : host;
 }
 
+function listen(server: Server, port: number, host: string): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve());
+	});
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
 	const host = options.host ?? '127.0.0.1';
 	if (!LOOPBACK_HOSTS.has(host)) throw new Error(`The simulator listens on loopback only, not ${host}.`);
@@ -63,33 +70,39 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		directBearerOnly: options.directBearerOnly === true ? 404 : (options.directBearerOnly ?? false),
 	};
 
+	const madeDataDir = options.dataDir === undefined;
 	const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'oag-sim-')));
-	await mkdir(dataDir, {recursive: true});
 	const scopes = [...(options.scopes ?? SCOPES)];
-	const seeded = await sim.clients.register(scopes, 'RS256');
 	const keyFile = join(dataDir, 'oag-sim-client-key.pem');
-	await writeFile(keyFile, seeded.privateKeyPem, {mode: 0o600});
-	// writeFile's mode only applies when the file is created; a reused dataDir must not keep a looser one.
-	await chmod(keyFile, 0o600);
-
-	const handler = createRequestHandler(sim);
-	let server: Server;
+	let seeded: Awaited<ReturnType<ClientRegistry['register']>>;
+	let server: Server | undefined;
 	let caPem: string | undefined;
 	let caFile: string | undefined;
-	if (options.http) {
-		server = createHttpServer(handler);
-	} else {
-		const tls = await generateTlsMaterial();
-		caPem = tls.caPem;
-		caFile = join(dataDir, 'oag-sim-ca.pem');
-		await writeFile(caFile, caPem);
-		server = createHttpsServer({key: tls.keyPem, cert: tls.certPem}, handler);
+	try {
+		await mkdir(dataDir, {recursive: true});
+		seeded = await sim.clients.register(scopes, 'RS256');
+		await writeFile(keyFile, seeded.privateKeyPem, {mode: 0o600});
+		// writeFile's mode only applies when the file is created; a reused dataDir must not keep a looser one.
+		await chmod(keyFile, 0o600);
+
+		const handler = createRequestHandler(sim);
+		if (options.http) {
+			server = createHttpServer(handler);
+		} else {
+			const tls = await generateTlsMaterial();
+			caPem = tls.caPem;
+			caFile = join(dataDir, 'oag-sim-ca.pem');
+			await writeFile(caFile, caPem);
+			server = createHttpsServer({key: tls.keyPem, cert: tls.certPem}, handler);
+		}
+		await listen(server, options.port ?? 0, host);
+	} catch (error) {
+		// A failed start (port taken, bad option) must not leave the client's private key behind.
+		await (madeDataDir ? rm(dataDir, {recursive: true, force: true}) : Promise.all([keyFile, caFile].map(file => file && rm(file, {force: true}))));
+		throw error;
 	}
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, host, () => resolve());
-	});
 	const {port} = server.address() as AddressInfo;
+	const listening = server;
 
 	const control: SimulatorControl = {
 		setFaults: faults => sim.faults.set(faults),
@@ -111,9 +124,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	let closing: Promise<void> | undefined;
 	const close = () =>
 		(closing ??= new Promise<void>(resolve => {
-			server.close(() => resolve());
+			listening.close(() => resolve());
 			// Keep-alive connections would hold close() open until they time out.
-			server.closeAllConnections();
+			listening.closeAllConnections();
 		}).then(async () => {
 			// A temp dir we made holds a private key: do not leave it behind.
 			if (!options.dataDir) await rm(dataDir, {recursive: true, force: true});

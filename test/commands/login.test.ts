@@ -146,7 +146,7 @@ describe('key command, profiles, logout', () => {
 		expect(json((await runCli(['--profile', 'b'], {env, script: PROBE})).stdout)).toMatchObject({profile: 'b'});
 
 		const logout = await runCli(['logout', '--json'], {env});
-		expect(json(logout.stdout)).toEqual({loggedOut: 'a'});
+		expect(json(logout.stdout)).toEqual({loggedOut: 'a', deleted: true});
 		expect(await readdir(path.join(config, 'keys'))).toEqual(['b.key.enc.json']);
 		const afterLogout = await runCli([], {env, script: PROBE});
 		expect(afterLogout.code).toBe(2);
