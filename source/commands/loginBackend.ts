@@ -133,4 +133,3 @@ const waitingNotice = (): void => {
 	process.stderr.write('oag-offline: waiting for the keychain (unlock it if it asks; Ctrl+C to cancel)...\n');
 };
 
-export const isStorage = (backend: KeyBackendName): backend is StorageBackend => backend !== 'none';

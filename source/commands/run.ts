@@ -94,8 +94,8 @@ function reportOf(error: unknown): {report: ErrorReport; exitCode: number} | und
 }
 
 function commanderReport(error: CommanderError): {report: ErrorReport; exitCode: number} | undefined {
-	// Help and version are successes; commander already printed them.
-	if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return undefined;
+	// Help (`--help`, `help status`) and version are successes; commander already printed them.
+	if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return undefined;
 	const message =
 		error.code === 'commander.help' || error.message === '(outputHelp)'
 			? 'a subcommand is missing: see `oag-offline help COMMAND`'
