@@ -26,7 +26,7 @@ await build({
 	external: ['@napi-rs/keyring'],
 	plugins: [noReactDevtools],
 	define: {'process.env.DEV': '"false"'},
-	// CommonJS dependencies (mysql2, commander) call require(); give the ESM bundle one.
+	// CommonJS dependencies (commander among them) call require(); give the ESM bundle one.
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __oagCreateRequire} from 'node:module';\nconst require = __oagCreateRequire(import.meta.url);",
 	},
