@@ -1,5 +1,7 @@
 import {CommanderError, type Command} from 'commander';
 import {exitCodeFor, isOagError, type OagError} from '../api/errors.js';
+import {ProfilesFileError} from '../config/profiles.js';
+import {SecretStoreError} from '../secrets/labels.js';
 import {processIo, type CommandIo} from './io.js';
 import {printError, type ErrorReport} from './output.js';
 
@@ -89,6 +91,12 @@ function reportOf(error: unknown): {report: ErrorReport; exitCode: number} | und
 	if (error instanceof CommanderError) return commanderReport(error);
 	if (error instanceof CommandFailure) return {report: {kind: error.kind, message: error.message}, exitCode: error.exitCode};
 	if (isOagError(error)) return {report: gatewayReport(error), exitCode: exitCodeFor(error)};
+	// A profiles.yaml the admin must fix is a usage problem in every command, not only where it was expected.
+	if (error instanceof ProfilesFileError) return {report: {kind: 'usage', message: error.message}, exitCode: EXIT.usage};
+	if (error instanceof SecretStoreError) {
+		const usage = error.reason === 'missing' || error.reason === 'invalid';
+		return {report: {kind: usage ? 'usage' : 'secret-store', message: error.message}, exitCode: usage ? EXIT.usage : EXIT.failure};
+	}
 	const message = error instanceof Error ? error.message : String(error);
 	return {report: {kind: 'failure', message}, exitCode: EXIT.failure};
 }

@@ -1,4 +1,4 @@
-import {mkdtemp, readdir, rm} from 'node:fs/promises';
+import {mkdir, mkdtemp, readdir, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -94,6 +94,27 @@ describe('login, logout, profile on the context', () => {
 			const result = await runInProcess(['login', '--host', host, '--client-id', 'c', '--key-file', path.join(dir, 'absent.pem'), '--profile', 'p']);
 			expect(result.code).toBe(2);
 			expect(result.stderr).not.toMatch(/not a gateway host/);
+		}
+	});
+});
+
+describe('a damaged profiles.yaml', () => {
+	it('is a usage error (exit 2) in every command that reads it, JSON under --json', async () => {
+		const config = path.join(dir, 'damaged');
+		await mkdir(config, {recursive: true});
+		await writeFile(path.join(config, 'profiles.yaml'), 'profiles: [unclosed\n');
+		const previous = process.env.OAG_CONFIG_DIR;
+		process.env.OAG_CONFIG_DIR = config;
+		try {
+			for (const args of [['logout'], ['profile', 'list'], ['profile', 'use', 'x'], ['status']]) {
+				const result = await runInProcess(args);
+				expect(result.code, args.join(' ')).toBe(2);
+				expect(result.stderr).toMatch(/profiles\.yaml/);
+			}
+			const json = await runInProcess(['profile', 'list', '--json']);
+			expect(JSON.parse(json.stderr).error.kind).toBe('usage');
+		} finally {
+			process.env.OAG_CONFIG_DIR = previous;
 		}
 	});
 });
