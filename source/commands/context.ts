@@ -78,7 +78,7 @@ export function contextFor(command: Command): CommandContext & {dispose(): Promi
 	let resolved: Promise<Connection> | undefined;
 
 	const warn = (message: string): void => {
-		io.stderr.write(json ? `${jsonText({warning: message}, 0)}\n` : `oag-offline: warning: ${printable(message)}\n`);
+		io.stderr.write(json ? `${jsonText({warning: message})}\n` : `oag-offline: warning: ${printable(message)}\n`);
 	};
 	const requireYes = (action: string): void => {
 		if (globals.yes || io.interactive) return;

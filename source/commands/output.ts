@@ -25,12 +25,13 @@ export function printable(text: string): string {
  * JSON keeps every value exactly. JSON.stringify escapes C0 only; DEL, C1 and bidi controls are escaped too
  * (still valid JSON for the same value), so that `cat out.json` is as safe as the text output.
  */
-export function jsonText(value: unknown, indent = 2): string {
+export function jsonText(value: unknown, indent = 0): string {
 	return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, escapeChar);
 }
 
 export function printResult<T>(io: CommandIo, json: boolean, result: T, text: (result: T) => string): void {
 	if (json) {
+		// One line per result: scripts read it with a line reader, jq pretty-prints it.
 		io.stdout.write(`${jsonText(result)}\n`);
 		return;
 	}
@@ -40,7 +41,7 @@ export function printResult<T>(io: CommandIo, json: boolean, result: T, text: (r
 
 export function printError(io: CommandIo, json: boolean, report: ErrorReport): void {
 	if (json) {
-		io.stderr.write(`${jsonText({error: report}, 0)}\n`);
+		io.stderr.write(`${jsonText({error: report})}\n`);
 		return;
 	}
 	io.stderr.write(`oag-offline: ${printable(report.message)}\n`);
