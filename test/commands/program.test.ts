@@ -31,6 +31,21 @@ describe('help and typos', () => {
 		expect(result.stderr).toBe('');
 	});
 
+	it('`help` walks nested commands and names the closest one for a typo', async () => {
+		const nested = await runInProcess(['help', 'profile', 'use']);
+		expect(nested.code).toBe(0);
+		expect(nested.stdout).toMatch(/^Usage: oag-offline profile use \[options\] <name>/);
+		const typo = await runInProcess(['help', 'statsu']);
+		expect(typo.code).toBe(2);
+		expect(typo.stderr).toBe("oag-offline: unknown command 'statsu' (did you mean status?): see `oag-offline help`\n");
+		const nestedTypo = await runInProcess(['help', 'profile', 'lst', '--json']);
+		expect(nestedTypo.code).toBe(2);
+		expect(JSON.parse(nestedTypo.stderr).error.message).toMatch(/unknown command 'lst' \(did you mean list\?\): see `oag-offline help profile`/);
+		const all = await runInProcess(['help']);
+		expect(all.code).toBe(0);
+		expect(all.stdout).toMatch(/Commands:[\s\S]*status[\s\S]*help \[command\.\.\.\]/);
+	});
+
 	it('a mistyped command is a usage error that suggests the command', async () => {
 		const result = await runInProcess(['statsu']);
 		expect(result.code).toBe(2);
