@@ -21,3 +21,21 @@ export const scenario = (text: string): 'outage' => {
 	if (text !== 'outage') throw new InvalidArgumentError(`unknown scenario ${text} (known: outage)`);
 	return text;
 };
+
+/** One of fixed values, any case (`automatic` -> AUTOMATIC for `idps failover`); the error lists them. */
+export const choice =
+	<const T extends readonly string[]>(values: T, noun = 'value') =>
+	(text: string): T[number] => {
+		const found = values.find(value => value.toLowerCase() === text.trim().toLowerCase());
+		if (found === undefined) throw new InvalidArgumentError(`unknown ${noun} ${JSON.stringify(text)} (one of: ${values.join(', ')})`);
+		return found;
+	};
+
+const DURATION_UNITS_MS = {s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000} as const;
+
+/** `90s`, `15m`, `2h`, `7d` -> milliseconds (for `--since DURATION`). */
+export const duration = (text: string): number => {
+	const match = /^(\d{1,6})([smhd])$/.exec(text.trim());
+	if (!match) throw new InvalidArgumentError('expected a duration like 90s, 15m, 2h or 7d');
+	return Number(match[1]) * DURATION_UNITS_MS[match[2] as keyof typeof DURATION_UNITS_MS];
+};

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {DirectoryCreateRequest, paths} from '../../source/api/schemas/index.js';
+import {InvalidArgumentError} from 'commander';
 import {mergeBody} from '../../source/commands/bodyFile.js';
+import {choice, duration} from '../../source/commands/parsers.js';
 import {maskSecrets, printDryRun} from '../../source/commands/dryRun.js';
 import {jsonText, printable} from '../../source/commands/output.js';
 import {resolveItem} from '../../source/commands/resolveItem.js';
@@ -118,5 +120,23 @@ describe('output escaping', () => {
 		const text = jsonText({hostile});
 		expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
 		expect(JSON.parse(text)).toEqual({hostile});
+	});
+});
+
+describe('argument parsers for the commands', () => {
+	it('choice takes any case and lists the values otherwise', () => {
+		const mode = choice(['AUTOMATIC', 'DISABLED'] as const, 'failover mode');
+		expect(mode('automatic')).toBe('AUTOMATIC');
+		expect(mode(' Disabled ')).toBe('DISABLED');
+		expect(() => mode('auto')).toThrow(InvalidArgumentError);
+		expect(() => mode('auto')).toThrow('unknown failover mode "auto" (one of: AUTOMATIC, DISABLED)');
+	});
+
+	it('duration reads s, m, h and d', () => {
+		expect(duration('90s')).toBe(90_000);
+		expect(duration('15m')).toBe(900_000);
+		expect(duration('2h')).toBe(7_200_000);
+		expect(duration('7d')).toBe(604_800_000);
+		for (const bad of ['', '2', 'h', '1.5h', '-1h', '2w']) expect(() => duration(bad)).toThrow(InvalidArgumentError);
 	});
 });

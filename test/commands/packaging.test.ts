@@ -58,6 +58,9 @@ describe('the published package', () => {
 		const status = await run(['help', 'status']);
 		expect(status.code).toBe(0);
 		expect(status.stdout).toMatch(/Usage: oag-offline status/);
+		const typo = await run(['statsu', '--json']);
+		expect(typo.code).toBe(2);
+		expect(JSON.parse(typo.stderr).error.message).toMatch(/did you mean status/);
 		const tui = await run([]);
 		expect(tui.stderr).not.toMatch(/Cannot find (module|package)/);
 		expect(tui.code).toBe(2);
