@@ -25,9 +25,9 @@ const usage = (message: string): CommandFailure => new CommandFailure(message, E
 
 export async function readBodyFile(file: string, stdin: Readable): Promise<unknown> {
 	const where = file === '-' ? 'the body on stdin' : `the body file ${file}`;
-	let text: string;
+	let text: string | undefined;
 	try {
-		if (file === '-') text = await readAll(stdin);
+		if (file === '-') text = await readAll(stdin, MAX_BODY_BYTES);
 		else {
 			if ((await stat(file)).size > MAX_BODY_BYTES) throw usage(`${where} is larger than ${MAX_BODY_BYTES} bytes`);
 			text = await readFile(file, 'utf8');
@@ -36,7 +36,7 @@ export async function readBodyFile(file: string, stdin: Readable): Promise<unkno
 		if (error instanceof CommandFailure) throw error;
 		throw usage(`cannot read ${where}`);
 	}
-	if (text.length > MAX_BODY_BYTES) throw usage(`${where} is larger than ${MAX_BODY_BYTES} bytes`);
+	if (text === undefined || text.length > MAX_BODY_BYTES) throw usage(`${where} is larger than ${MAX_BODY_BYTES} bytes`);
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {

@@ -45,9 +45,18 @@ export function readLineFrom(stdin: Readable, stderr: CommandIo['stderr'], quest
 	});
 }
 
-/** Reads all of stdin, for `--file -`. */
-export async function readAll(stdin: Readable): Promise<string> {
+/** Reads all of stdin, for `--file -`; undefined once it exceeds maxBytes (it stops reading there). */
+export async function readAll(stdin: Readable, maxBytes = Number.POSITIVE_INFINITY): Promise<string | undefined> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+	let size = 0;
+	for await (const chunk of stdin) {
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+		size += buffer.length;
+		if (size > maxBytes) {
+			stdin.destroy();
+			return undefined;
+		}
+		chunks.push(buffer);
+	}
 	return Buffer.concat(chunks).toString('utf8');
 }

@@ -130,6 +130,9 @@ describe('--dry-run and --file', () => {
 		const missing = await run(['set-health-policy', 'Okta Production', ...connection, '--file', path.join(dir, 'nope.json'), '--dry-run']);
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toMatch(/cannot read the body file .*nope\.json/);
+		const huge = await run(['set-health-policy', 'Okta Production', ...connection, '--file', '-', '--dry-run'], {input: `{"x": "${'a'.repeat(1_100_000)}"}`});
+		expect(huge.code).toBe(2);
+		expect(huge.stderr).toMatch(/the body on stdin is larger than 1048576 bytes/);
 	});
 });
 
