@@ -17,7 +17,7 @@ import {CommandFailure, EXIT, ioOf, requestExitCode} from './run.js';
  * The command context (gh's factory, for our commands). A command's action receives one; it never reaches
  * for process.stdout, process.argv or the profile file itself. Adopting it:
  *
- *   program.command('failover').argument('<idp>').argument('<mode>', '', failoverMode)
+ *   idps.command('failover').argument('<idp>').argument('<mode>', 'AUTOMATIC|DISABLED', choice(FAILOVER_MODES, 'mode'))
  *     .addOption(dryRunOption())                      // every mutating command
  *     .action(withContext(async (ctx, idpArg: string, mode: FailoverModeValue) => {
  *       const gateway = await ctx.openGateway();       // resolves flags/profile; closed after the action
@@ -29,8 +29,9 @@ import {CommandFailure, EXIT, ioOf, requestExitCode} from './run.js';
  *       ctx.print(result, r => `Failover of ${idp.name}: [${r.mode}]`);   // text, or JSON under --json
  *     }));
  *
- * Order in a mutating command: build and validate the body, then dryRun (no key or TTY needed to see it),
- * then confirm, then send. Failures are thrown (CommandFailure with an exit code, or the client's OagError)
+ * Order in a mutating command: build and validate the body, then dryRun (needs neither a TTY nor --yes),
+ * then confirm, then send. With the operations runner, the runner sends: give it ctx.confirm as its
+ * confirmation hook and call ctx.dryRun with the operation's request before handing it over. Failures are thrown (CommandFailure with an exit code, or the client's OagError)
  * and runProgram prints them: one line, or under --json `{"error": {"kind", "message"}}` on stderr.
  * Tests build the program with their own io (buildProgram(io)) and call executeProgram in-process.
  */
