@@ -1,29 +1,37 @@
 import {Box, Text} from 'ink';
-import {keyLabel} from '../actions/keys.js';
-import type {Action} from '../actions/types.js';
-import type {Message} from '../navigation.js';
+import type {Hint} from '../actions/presentation.js';
+import {HINT_GAP} from '../actions/presentation.js';
 import {Tone} from '../theme/ThemeContext.js';
+import {messageVisible, type ShownMessage} from './messages.js';
+import {useNow} from './useNow.js';
 
-export type FooterProps = {hints: readonly Action[]; message: Message | undefined; width: number};
+export type FooterProps = {hints: readonly Hint[]; message: ShownMessage | undefined; width: number};
 
 const TONE = {ok: 'status.ok', error: 'status.error', info: 'status.info'} as const;
 
-/** Key hints generated from the registry, and the latest message (toast). */
+/** The latest message until it expires; the only part of the footer that follows the clock. */
+function MessageLine({message}: {message: ShownMessage}) {
+	const now = useNow();
+	return <Text wrap="truncate">{messageVisible(message, now) ? <Tone token={TONE[message.tone]}>{message.text}</Tone> : ' '}</Text>;
+}
+
+/** Key hints (already fitted to one line, see presentation.ts) and the latest message. */
 export function Footer({hints, message, width}: FooterProps) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Tone token="border.default">{'─'.repeat(width)}</Tone>
 			<Text wrap="truncate">
-				{hints.map(action => (
-					<Text key={action.id}>
+				{hints.map((hint, i) => (
+					<Text key={`${hint.key} ${hint.label}`}>
+						{i > 0 ? ' '.repeat(HINT_GAP) : ''}
 						<Tone token="key" bold>
-							{keyLabel(action.keys[0] ?? '')}
+							{hint.key}
 						</Tone>
-						<Tone token="text.muted">{` ${action.label}  `}</Tone>
+						<Tone token="text.muted">{` ${hint.label}`}</Tone>
 					</Text>
 				))}
 			</Text>
-			<Text wrap="truncate">{message ? <Tone token={TONE[message.tone]}>{message.text}</Tone> : ' '}</Text>
+			{message ? <MessageLine message={message} /> : <Text> </Text>}
 		</Box>
 	);
 }
