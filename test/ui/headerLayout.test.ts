@@ -49,7 +49,7 @@ describe('header layout', () => {
 				if (c.insecure) wanted.push('[INSECURE TLS');
 				if (c.keyBackend === 'PLAINTEXT') wanted.push('[PLAINTEXT');
 				const missing = wanted.filter(badge => !line.includes(badge));
-				if (widthOf(first) > width || widthOf(second) > width) problems.push(`${width} ${name}: too wide`);
+				if (widthOf(first) > width || widthOf(second) !== width) problems.push(`${width} ${name}: too wide (or a short rule)`);
 				if (missing.length > 0) problems.push(`${width} ${name}: lost ${missing.join(' ')}`);
 				if (!c.insecure && line.includes('INSECURE')) problems.push(`${width} ${name}: INSECURE without --insecure`);
 				// The current screen is always named (elided only when it alone is wider than the line).
@@ -64,7 +64,7 @@ describe('header layout', () => {
 	it('keeps everything, with words, when there is room', () => {
 		const [first, second] = headerLines(200, {connection: connection({insecure: true}), trail: ['Dashboard', 'Health']});
 		expect(textOf(first)).toBe('oag-offline profile prod gateway oag.example.com key keychain [RW] [CONNECTED] token 4m59s [INSECURE TLS: certificate not verified]');
-		expect(textOf(second)).toBe('Dashboard › Health');
+		expect(textOf(second)).toBe(`─ Dashboard › Health ${'─'.repeat(200 - 21)}`);
 	});
 
 	it('at 80 columns gives up words and the title before the host, and elides a long host with an ellipsis', () => {
@@ -83,7 +83,8 @@ describe('header layout', () => {
 	it('elides earlier screens of a long breadcrumb first and keeps the error and the marks', () => {
 		const [, second] = headerLines(80, {connection: connection({status: 'error', lastError: 'timeout'}), trail: LONG_TRAIL, marked: 3});
 		const text = textOf(second);
-		expect(text.startsWith('… › ')).toBe(true);
+		expect(text.startsWith('─ … › ')).toBe(true);
+		expect(displayWidth(text)).toBe(80);
 		expect(text).toContain('Active Directory corp.example.com');
 		expect(text).toContain('3 marked');
 		expect(text).toContain('timeout');

@@ -43,8 +43,8 @@ function useGateway<T>(store: OagStore | undefined, selector: (state: OagState) 
 	return useStore(source, state => (state ? selector(state) : undefined));
 }
 
-const HEADER_LINES = 3;
-const FOOTER_LINES = 3;
+const HEADER_LINES = 2;
+const FOOTER_LINES = 2;
 
 function TooSmall({columns, rows}: {columns: number; rows: number}) {
 	return (
@@ -107,7 +107,7 @@ export function App(props: AppProps) {
 	const message = latestMessage(toast, navState.message);
 	// One row short of the terminal: a frame as tall as the screen makes Ink clear it on every update (flicker).
 	const height = size.rows - 1;
-	// Header and footer are 3 lines each, always: every line of them is cut to the width, never wrapped.
+	// Header and footer are 2 lines each, always: every line of them is cut to the width, never wrapped.
 	const bodyHeight = height - HEADER_LINES - FOOTER_LINES - inputBarHeight(navState.mode);
 	const hints = footerHints(ALL_ACTIONS, ctx, navState.mode, size.columns, screen.capturesText);
 	const {View} = screen;

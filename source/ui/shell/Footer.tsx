@@ -1,7 +1,10 @@
 import {Box, Text} from 'ink';
 import type {Hint} from '../actions/presentation.js';
 import {HINT_GAP} from '../actions/presentation.js';
+import {elide, printable} from '../format/width.js';
 import {Tone} from '../theme/ThemeContext.js';
+import {Line} from './Header.js';
+import {ruleTitleWidth, titledRule} from './headerLayout.js';
 import {messageVisible, type ShownMessage} from './messages.js';
 import {useNow} from './useNow.js';
 
@@ -9,17 +12,19 @@ export type FooterProps = {hints: readonly Hint[]; message: ShownMessage | undef
 
 const TONE = {ok: 'status.ok', error: 'status.error', info: 'status.info'} as const;
 
-/** The latest message until it expires; the only part of the footer that follows the clock. */
-function MessageLine({message}: {message: ShownMessage}) {
+/** The rule below the body, titled with the latest message until it expires: the only part that ticks. */
+function MessageRule({message, width}: {message: ShownMessage | undefined; width: number}) {
 	const now = useNow();
-	return <Text wrap="truncate">{messageVisible(message, now) ? <Tone token={TONE[message.tone]}>{message.text}</Tone> : ' '}</Text>;
+	const shown = message && messageVisible(message, now) ? message : undefined;
+	const title = shown ? [{text: elide(printable(shown.text), ruleTitleWidth(width)), token: TONE[shown.tone]}] : [];
+	return <Line segments={titledRule(width, title)} />;
 }
 
-/** Key hints (already fitted to one line, see presentation.ts) and the latest message. */
+/** The latest message (in the rule) and the key hints (already fitted to one line, see presentation.ts). */
 export function Footer({hints, message, width}: FooterProps) {
 	return (
 		<Box flexDirection="column" width={width}>
-			<Tone token="border.default">{'─'.repeat(width)}</Tone>
+			{message ? <MessageRule message={message} width={width} /> : <Line segments={titledRule(width, [])} />}
 			<Text wrap="truncate">
 				{hints.map((hint, i) => (
 					<Text key={`${hint.key} ${hint.label}`}>
@@ -31,7 +36,6 @@ export function Footer({hints, message, width}: FooterProps) {
 					</Text>
 				))}
 			</Text>
-			{message ? <MessageLine message={message} /> : <Text> </Text>}
 		</Box>
 	);
 }

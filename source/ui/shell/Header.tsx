@@ -13,7 +13,7 @@ export function tokenText(connection: ConnectionSlice, now: number): string {
 	return expires > now ? `token ${shortDuration(expires - now)}` : 'token renewing';
 }
 
-function Line({segments}: {segments: Segment[]}) {
+export function Line({segments}: {segments: readonly Segment[]}) {
 	return (
 		<Text wrap="truncate">
 			{segments.map((segment, i) =>
@@ -56,7 +56,6 @@ export function Header({connection, trail, width, marked}: HeaderProps) {
 		<Box flexDirection="column" width={width}>
 			<Line segments={first} />
 			<Line segments={second} />
-			<Tone token="border.default">{'─'.repeat(width)}</Tone>
 		</Box>
 	);
 }

@@ -4,8 +4,9 @@ import type {ThemeToken} from '../theme/theme.js';
 // The header as a pure function of (width, parts): what gives way first when the terminal is narrow.
 // Never cut: the RO/RW badge, the danger badges ([INSECURE TLS], [PLAINTEXT]) and the connection state.
 // Given up in order: long badge wording, the program name, the field labels, the key backend, the token
-// countdown; then the host and the profile are elided with an ellipsis. On the second line the breadcrumb
-// gives way (earlier screens first) before the error text and the current screen's title.
+// countdown; then the host and the profile are elided with an ellipsis. The second line is the rule above
+// the body, titled with the breadcrumb, which gives way (earlier screens first) before the error text and
+// the current screen's title.
 
 export type Segment = {text: string; token?: ThemeToken; bold?: boolean};
 
@@ -140,7 +141,20 @@ function trailLine(width: number, parts: HeaderParts): Segment[] {
 	return out;
 }
 
-/** The header's two text lines for a terminal `width` cells wide; each fits in `width`. */
+/**
+ * A horizontal rule that carries a title: `─ Dashboard › Health ──────`. The header's breadcrumb and the
+ * footer's message sit in the rules that frame the body, so the frame costs no line of its own.
+ */
+export function titledRule(width: number, title: readonly Segment[]): Segment[] {
+	if (title.length === 0) return [{text: '─'.repeat(width), token: 'border.default'}];
+	const rest = width - widthOf(title) - 3;
+	return [{text: '─ ', token: 'border.default'}, ...title, {text: ` ${'─'.repeat(Math.max(0, rest))}`, token: 'border.default'}];
+}
+
+/** Room for a rule's title: "─ " before it, " ─" after it. */
+export const ruleTitleWidth = (width: number): number => width - 4;
+
+/** The header's two lines for a terminal `width` cells wide, each exactly as wide or narrower. */
 export function headerLines(width: number, parts: HeaderParts): HeaderLines {
-	return [connectionLine(width, parts.connection), trailLine(width, parts)];
+	return [connectionLine(width, parts.connection), titledRule(width, trailLine(ruleTitleWidth(width), parts))];
 }
