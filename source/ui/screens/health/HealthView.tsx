@@ -113,7 +113,7 @@ export function HealthView({width}: {width: number; height: number}) {
 			</Box>
 			<StaleLine poll={poll} />
 			<Box marginTop={1} flexDirection="column">
-				<Tone token="text.muted">{`Last ${Math.min(history.length, width - 4)} checks, oldest left (█ HEALTHY ▄ DEGRADED/INITIALIZING ▁ UNHEALTHY x failed)`}</Tone>
+				<Tone token="text.muted" wrap="truncate">{`Last ${Math.min(history.length, width - 4)} checks, oldest left (█ HEALTHY ▄ DEGRADED/INIT ▁ UNHEALTHY x failed)`}</Tone>
 				<Sparkline history={history} width={width - 4} />
 			</Box>
 			<IdpModes />
