@@ -16,11 +16,11 @@ export function scrolled(offset: number, key: string, page: number, last: number
 
 function EntryLine({entry, columns, width}: {entry: HelpEntry; columns: {keys: number; command: number}; width: number}) {
 	const rest = Math.max(1, width - columns.keys - columns.command);
-	const note = entry.blocked ? ` (unavailable: ${entry.blocked})` : '';
-	const text = `${entry.description}${entry.dangerous ? ' [DANGEROUS]' : ''}`;
-	const shown = elide(text + note, rest);
-	const description = shown.slice(0, Math.min(shown.length, text.length));
-	const tail = shown.slice(description.length);
+	// The reason comes first: on a narrow terminal the end of the line is what gets cut.
+	const note = entry.blocked ? `unavailable (${entry.blocked}): ` : '';
+	const shown = elide(`${note}${entry.description}${entry.dangerous ? ' [DANGEROUS]' : ''}`, rest);
+	const head = shown.slice(0, Math.min(note.length, shown.length));
+	const description = shown.slice(head.length);
 	return (
 		<Box width={width}>
 			<Box width={columns.keys} flexShrink={0}>
@@ -32,8 +32,8 @@ function EntryLine({entry, columns, width}: {entry: HelpEntry; columns: {keys: n
 				<Tone token={entry.blocked ? 'text.muted' : 'text.accent'}>{entry.command}</Tone>
 			</Box>
 			<Text wrap="truncate">
+				<Tone token="status.warn">{head}</Tone>
 				<Tone token={entry.blocked ? 'text.muted' : 'text.primary'}>{description}</Tone>
-				<Tone token="text.muted">{tail}</Tone>
 			</Text>
 		</Box>
 	);

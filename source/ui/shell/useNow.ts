@@ -1,7 +1,7 @@
 import {useSyncExternalStore} from 'react';
 
-// One shared 1 s clock for everything that shows elapsed time (token countdown, "checked 4s ago", message
-// expiry). Only the components that call useNow re-render on a tick, not the whole app; the timer runs
+// One shared 1 s clock for everything that shows elapsed time (the token countdown, "checked 4s ago").
+// Only the components that call useNow re-render on a tick, not the whole app; the timer runs
 // only while at least one of them is mounted, and is unref'd so it never keeps the process alive.
 
 const TICK_MS = 1_000;
