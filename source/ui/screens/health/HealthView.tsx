@@ -6,6 +6,7 @@ import {Sparkline} from '../../components/Sparkline.js';
 import {StateTag} from '../../components/StateTag.js';
 import {healthMeaning} from '../../format/status.js';
 import {clock, gatewayTime, shortDuration} from '../../format/time.js';
+import {Ago} from '../../shell/Ago.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
 
@@ -92,7 +93,9 @@ export function HealthView({width}: {width: number; height: number}) {
 					<Text>Last checked</Text>
 				</Box>
 				<Text>{gatewayTime(last?.lastChecked)}</Text>
-				<Tone token="text.muted">{last ? `  (by the gateway; our request finished ${clock(last.at)})` : ''}</Tone>
+				{last ? <Text>{'  '}</Text> : null}
+				{last ? <Ago at={last.at} /> : null}
+				<Tone token="text.muted" wrap="truncate">{last ? ` (by the gateway; our request finished ${clock(last.at)})` : ''}</Tone>
 			</Box>
 			<Box>
 				<Box width={16}>
