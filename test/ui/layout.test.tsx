@@ -117,3 +117,26 @@ describe('help overlay', () => {
 		expect(frame).toContain('leave oag-offline');
 	});
 });
+
+describe('profile switch', () => {
+	it('disposes the old store once, after the switch, not inside a state updater', async () => {
+		const first = createOagStore({api: createFakeApi().api, connection: demoConnection});
+		const other = createOagStore({api: createFakeApi().api, connection: {...demoConnection, profile: 'staging'}});
+		let disposed = 0;
+		const dispose = first.dispose;
+		first.dispose = () => {
+			disposed++;
+			dispose();
+		};
+		store = other;
+		harness = renderAt(<App store={first} theme={themeNamed('dark')} listContexts={() => ['staging']} openContext={async () => other} />, {
+			columns: 80,
+			rows: 24,
+		});
+		await harness.waitFor(f => f.includes('profile test'));
+		await harness.type(':ctx staging');
+		await harness.press(KEYS.enter);
+		await harness.waitFor(f => f.includes('profile staging'));
+		expect(disposed).toBe(1);
+	});
+});
