@@ -42,6 +42,8 @@ const LEVELS: Level[] = [
 const LAST: Level = {longBadges: false, title: false, labels: false, keyBackend: false, token: false};
 
 export const PLAINTEXT_LABEL = 'PLAINTEXT';
+const HOST_READABLE = 24;
+const PROFILE_READABLE = 12;
 const HOST_FLOOR = 8;
 const PROFILE_FLOOR = 6;
 
@@ -58,17 +60,18 @@ function firstLine(connection: NonNullable<HeaderParts['connection']>, level: Le
 	const out: Segment[] = [];
 	// The space between parts is a plain segment of its own, so a badge's colour starts at its bracket.
 	const add = (segment: Segment) => out.push(...(out.length > 0 ? [{text: ' '}, segment] : [segment]));
-	const field = (label: string, value: string, token?: ThemeToken) => {
-		if (level.labels) add({text: label, token: 'text.muted'});
-		add({text: value, token});
+	const field = (label: string, value: string, labelled = level.labels) => {
+		if (labelled) add({text: label, token: 'text.muted'});
+		add({text: value});
 	};
 	if (level.title) add({text: 'oag-offline', token: 'text.heading', bold: true});
 	field('profile', profile);
 	field('gateway', host);
 	if (plaintext) {
-		if (level.labels) add({text: 'key', token: 'text.muted'});
+		add({text: 'key', token: 'text.muted'});
 		add({text: level.longBadges ? '[PLAINTEXT: key stored unencrypted]' : '[PLAINTEXT]', token: 'badge.danger', bold: true});
-	} else if (level.keyBackend) field('key', printable(connection.keyBackend));
+		// "key" stays labelled longest: a bare backend name ("demo (in memory)") reads as anything.
+	} else if (level.keyBackend) field('key', printable(connection.keyBackend), true);
 	add(connection.readOnly ? {text: '[RO]', token: 'badge.readOnly', bold: true} : {text: '[RW]', token: 'badge.readWrite', bold: true});
 	add(statusBadge(connection.status));
 	if (level.token && connection.token && connection.status === 'connected') add({text: connection.token, token: 'text.muted'});
@@ -86,8 +89,8 @@ function connectionLine(width: number, connection: HeaderParts['connection']): S
 		const line = firstLine(connection, level, profile, host);
 		if (widthOf(line) <= width) return line;
 	}
-	// Still too wide: elide the host, then the profile, down to a readable floor; only then give up the
-	// token countdown and elide both further (never below one cell each).
+	// Still too wide: elide the host, then the profile, down to a readable length; then give up the token
+	// countdown; then elide both further (never below one cell each).
 	const squeeze = (level: Level, floors: {host: number; profile: number}): Segment[] | undefined => {
 		const room = width - widthOf(firstLine(connection, level, '', ''));
 		let excess = displayWidth(host) + displayWidth(profile) - room;
@@ -101,8 +104,10 @@ function connectionLine(width: number, connection: HeaderParts['connection']): S
 		excess -= cutProfile;
 		return excess > 0 ? undefined : firstLine(connection, level, elide(profile, profileFit), elide(host, hostFit));
 	};
+	// Which gateway this is matters more than the token countdown: the host keeps a readable part first.
 	return (
-		squeeze(LEVELS.at(-1)!, {host: HOST_FLOOR, profile: PROFILE_FLOOR}) ??
+		squeeze(LEVELS.at(-1)!, {host: HOST_READABLE, profile: PROFILE_READABLE}) ??
+		squeeze(LAST, {host: HOST_READABLE, profile: PROFILE_READABLE}) ??
 		squeeze(LAST, {host: HOST_FLOOR, profile: PROFILE_FLOOR}) ??
 		squeeze(LAST, {host: 1, profile: 1}) ??
 		firstLine(connection, LAST, elide(profile, 1), elide(host, 1))
