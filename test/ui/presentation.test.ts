@@ -45,12 +45,13 @@ describe('footer', () => {
 		expect(line(footerHints(ALL_ACTIONS, context('apps', {list: true}), 'filter', 80))).toBe('Enter keep filter  Esc clear filter');
 		expect(line(footerHints(ALL_ACTIONS, context('apps'), 'command', 80))).toBe('Enter run  Tab complete  Esc close');
 		expect(line(footerHints(ALL_ACTIONS, context('idps'), 'confirm', 80))).toBe('Enter confirm  Esc cancel');
-		expect(line(footerHints(ALL_ACTIONS, context('idps'), 'help', 80))).toContain('Esc close');
+		expect(line(footerHints(ALL_ACTIONS, context('idps'), 'help', 80))).toBe('Esc close');
+		expect(line(footerHints(ALL_ACTIONS, context('idps'), 'help', 80, {helpScrolls: true}))).toBe('↑↓ scroll  PgUp/PgDn page  Esc close');
 	});
 
 	it('on a screen that captures text shows only that screen own actions', () => {
 		const form: Action = {id: 'form.submit', keys: ['ctrl+s'], scope: 'auth', label: 'save', description: 'save the form', footer: true, run: () => {}};
-		const hints = footerHints([...ALL_ACTIONS, form], context('auth'), 'normal', 200, true);
+		const hints = footerHints([...ALL_ACTIONS, form], context('auth'), 'normal', 200, {capturesText: true});
 		expect(hints).toEqual([{key: 'ctrl+s', label: 'save'}]);
 	});
 

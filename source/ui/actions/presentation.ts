@@ -73,10 +73,20 @@ export function fitHints(ranked: ReadonlyArray<Hint & {rank: number}>, width: nu
 	return ranked.filter((_, order) => kept.has(order)).map(({key, label}) => ({key, label}));
 }
 
+export type FooterOptions = {
+	/** The screen takes typed text (a form): only its own actions. */
+	capturesText?: boolean;
+	/** The help is taller than the body: its scroll keys work (else they are not offered). */
+	helpScrolls?: boolean;
+};
+
 /** The footer line: the mode's keys while a bar is open, else the screen's working keys, fitted to `width`. */
-export function footerHints(actions: readonly Action[], ctx: ActionContext, mode: FooterMode, width: number, capturesText = false): Hint[] {
-	if (mode !== 'normal') return fitHints(MODE_HINTS[mode].map((h, i) => ({...h, rank: i})), width);
-	const ranked = footerActions(actions, ctx, capturesText).map(a => ({
+export function footerHints(actions: readonly Action[], ctx: ActionContext, mode: FooterMode, width: number, options: FooterOptions = {}): Hint[] {
+	if (mode !== 'normal') {
+		const hints = mode === 'help' && !options.helpScrolls ? MODE_HINTS.help.filter(h => h.key === 'Esc') : MODE_HINTS[mode];
+		return fitHints(hints.map((h, i) => ({...h, rank: i})), width);
+	}
+	const ranked = footerActions(actions, ctx, options.capturesText).map(a => ({
 		key: keyLabel(a.keys[0] ?? ''),
 		label: a.label,
 		rank: a.scope === 'global' ? (GLOBAL_RANK[a.id] ?? 5) : 1,

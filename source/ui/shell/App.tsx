@@ -4,7 +4,7 @@ import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {OagStore} from '../../store/createOagStore.js';
 import type {OagState} from '../../store/state.js';
-import {footerHints} from '../actions/presentation.js';
+import {footerHints, helpEntries} from '../actions/presentation.js';
 import type {ShellServices} from '../actions/types.js';
 import {createNavigation} from '../navigation.js';
 import {ALL_ACTIONS, SCREENS} from '../screens/registry.js';
@@ -14,7 +14,7 @@ import type {Theme} from '../theme/theme.js';
 import {buildActionContext} from './actionContext.js';
 import {Footer} from './Footer.js';
 import {Header} from './Header.js';
-import {HelpOverlay} from './HelpOverlay.js';
+import {HelpOverlay, helpRows} from './HelpOverlay.js';
 import {InputBar, inputBarHeight} from './InputBar.js';
 import {latestMessage} from './messages.js';
 import {ShellContext, type Shell} from './ShellContext.js';
@@ -109,7 +109,10 @@ export function App(props: AppProps) {
 	const height = size.rows - 1;
 	// Header and footer are 2 lines each, always: every line of them is cut to the width, never wrapped.
 	const bodyHeight = height - HEADER_LINES - FOOTER_LINES - inputBarHeight(navState.mode);
-	const hints = footerHints(ALL_ACTIONS, ctx, navState.mode, size.columns, screen.capturesText);
+	const hints = footerHints(ALL_ACTIONS, ctx, navState.mode, size.columns, {
+		capturesText: screen.capturesText,
+		helpScrolls: navState.mode === 'help' && helpEntries(ALL_ACTIONS, ctx).length > helpRows(bodyHeight),
+	});
 	const {View} = screen;
 
 	return (

@@ -6,6 +6,9 @@ import type {Action, ActionContext} from '../actions/types.js';
 import {displayWidth, elide} from '../format/width.js';
 import {Tone} from '../theme/ThemeContext.js';
 
+/** Entry lines the overlay has in a body `height` tall (one for the title, one kept free). */
+export const helpRows = (height: number): number => Math.max(1, height - 2);
+
 /** The keys that move the list; the shell's input loop ignores them in help mode, so they are ours. */
 export function scrolled(offset: number, key: string, page: number, last: number): number {
 	const step: Record<string, number> = {down: 1, j: 1, up: -1, k: -1, pagedown: page, ' ': page, pageup: -page, 'ctrl+d': page, 'ctrl+u': -page};
@@ -46,7 +49,7 @@ function EntryLine({entry, columns, width}: {entry: HelpEntry; columns: {keys: n
 export function HelpOverlay({actions, ctx, height, width}: {actions: readonly Action[]; ctx: ActionContext; height: number; width: number}) {
 	const entries = helpEntries(actions, ctx);
 	const columns = helpColumns(entries);
-	const visible = Math.max(1, height - 2);
+	const visible = helpRows(height);
 	const last = Math.max(0, entries.length - visible);
 	const [offset, setOffset] = useState(0);
 	useInput((input, key) => setOffset(current => scrolled(current, keyName(input, key), visible, last)));
