@@ -67,10 +67,10 @@ function firstLine(connection: NonNullable<HeaderParts['connection']>, level: Le
 	if (level.title) add({text: 'oag-offline', token: 'text.heading', bold: true});
 	field('profile', profile);
 	field('gateway', host);
+	// "key" stays labelled longest: a bare backend name ("demo (in memory)") reads as anything.
 	if (plaintext) {
 		add({text: 'key', token: 'text.muted'});
 		add({text: level.longBadges ? '[PLAINTEXT: key stored unencrypted]' : '[PLAINTEXT]', token: 'badge.danger', bold: true});
-		// "key" stays labelled longest: a bare backend name ("demo (in memory)") reads as anything.
 	} else if (level.keyBackend) field('key', printable(connection.keyBackend), true);
 	add(connection.readOnly ? {text: '[RO]', token: 'badge.readOnly', bold: true} : {text: '[RW]', token: 'badge.readWrite', bold: true});
 	add(statusBadge(connection.status));
