@@ -1,4 +1,5 @@
 import type {Command} from 'commander';
+import {letInkDrawInTerminal} from '../ui/terminalEnvironment.js';
 import {DEMO_OUTAGE_AFTER_SECONDS, type DemoOptions} from './demoOptions.js';
 import {globalsOf} from './globalOptions.js';
 import {scenario, wholeNumber} from './parsers.js';
@@ -8,6 +9,7 @@ import {scenario, wholeNumber} from './parsers.js';
 
 export function registerTui(program: Command): void {
 	program.action(async (_options: unknown, command: Command) => {
+		letInkDrawInTerminal(); // before Ink is imported: with CI=true it would draw nothing until exit
 		const {openTui} = await import('./tui.js');
 		await openTui(globalsOf(command));
 	});
@@ -25,6 +27,7 @@ export function registerDemo(program: Command): void {
 			wholeNumber(0, 86_400),
 		)
 		.action(async (options: DemoOptions, command: Command) => {
+			letInkDrawInTerminal(); // before Ink is imported: with CI=true it would draw nothing until exit
 			const {runDemo} = await import('./demo.js');
 			await runDemo(options, globalsOf(command));
 		});

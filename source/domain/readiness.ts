@@ -144,9 +144,52 @@ export function readinessChecklist(s: ReadinessSnapshot): ReadinessLine[] {
 	return [...authLines(s), ...idpLines(s), ...appLines(s)];
 }
 
-export type ReadinessSummary = {done: number; total: number; pending: number};
+/** Where a list the checklist is built from stands: until it is in, its lines are not there to count. */
+export type ListState = 'loading' | 'ready' | 'failed';
 
-export function summarize(lines: readonly ReadinessLine[], area?: ReadinessArea): ReadinessSummary {
-	const chosen = area ? lines.filter(l => l.area === area) : lines;
-	return {done: chosen.filter(l => l.done).length, total: chosen.length, pending: chosen.filter(l => l.pending).length};
+export type SummaryOptions = {
+	area?: ReadinessArea;
+	/** The IdP and app lists: while one is not in, the checklist is incomplete and cannot be "done". */
+	lists?: Partial<Record<'idps' | 'apps', ListState>>;
+};
+
+export type ReadinessSummary = {
+	done: number;
+	total: number;
+	/** Lines whose own data is still loading. */
+	pending: number;
+	/** Lists not in yet (e.g. ['IdPs']): their lines are missing from the count. */
+	waiting: string[];
+	/** Lists that failed to load: the count is incomplete until a refresh succeeds. */
+	failed: string[];
+};
+
+const LIST_NAMES = {idps: 'IdPs', apps: 'apps'} as const;
+
+export function summarize(lines: readonly ReadinessLine[], options: SummaryOptions = {}): ReadinessSummary {
+	const chosen = options.area ? lines.filter(l => l.area === options.area) : lines;
+	const lists = Object.entries(options.lists ?? {}) as Array<['idps' | 'apps', ListState]>;
+	const relevant = lists.filter(([name]) => !options.area || (name === 'idps' ? 'idp' : 'app') === options.area);
+	return {
+		done: chosen.filter(l => l.done).length,
+		total: chosen.length,
+		pending: chosen.filter(l => l.pending).length,
+		waiting: relevant.filter(([, state]) => state === 'loading').map(([name]) => LIST_NAMES[name]),
+		failed: relevant.filter(([, state]) => state === 'failed').map(([name]) => LIST_NAMES[name]),
+	};
+}
+
+/** Whether the count is final: every list in and every line known. Only then may it say "N/M done". */
+export const summaryComplete = (summary: ReadinessSummary): boolean =>
+	summary.pending === 0 && summary.waiting.length === 0 && summary.failed.length === 0;
+
+/**
+ * The dashboard's readiness headline: "loading…" until its data is in (never "2/2 done" before the IdPs
+ * and apps arrive), "N/M done" once it is, and which list failed when one did.
+ */
+export function readinessHeadline(summary: ReadinessSummary): string {
+	if (summary.failed.length > 0) return `incomplete: ${summary.failed.join(' and ')} failed to load (r retries)`;
+	if (summary.waiting.length > 0) return `loading ${summary.waiting.join(' and ')}…`;
+	if (summary.pending > 0) return `loading… ${summary.total - summary.pending}/${summary.total} checked`;
+	return `${summary.done}/${summary.total} done`;
 }

@@ -33,6 +33,8 @@ export type NavigationStore = StoreApi<NavigationState> & {
 	setFilter(screen: ScreenId, text: string): void;
 	moveCursor(screen: ScreenId, delta: number, count: number): void;
 	say(text: string, tone?: Message['tone']): void;
+	/** The next key clears the last message, so an old one is not read as news. */
+	clearMessage(): void;
 	/** Replace the whole stack (first-run setup done -> dashboard). */
 	reset(screen: ScreenId): void;
 };
@@ -83,6 +85,9 @@ export function createNavigation(start: ScreenId): NavigationStore {
 		},
 		say(text: string, tone: Message['tone'] = 'info') {
 			set({message: {text, tone, at: Date.now()}});
+		},
+		clearMessage() {
+			if (get().message) set({message: undefined});
 		},
 		reset(screen: ScreenId) {
 			set({stack: [screen], mode: 'normal', input: ''});

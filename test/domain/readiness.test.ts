@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {HEALTH_POLICY_DEFAULTS} from '../../source/domain/healthPolicy.js';
-import {appPolicySummary, readinessChecklist, summarize, type ReadinessSnapshot} from '../../source/domain/readiness.js';
+import {appPolicySummary, readinessChecklist, readinessHeadline, summarize, summaryComplete, type ReadinessSnapshot} from '../../source/domain/readiness.js';
 
 const ready: ReadinessSnapshot = {
 	authServiceEnabled: true,
@@ -18,7 +18,7 @@ describe('readinessChecklist', () => {
 			['IdP Okta', true],
 			['App payroll', true],
 		]);
-		expect(summarize(lines)).toEqual({done: 4, total: 4, pending: 0});
+		expect(summarize(lines)).toEqual({done: 4, total: 4, pending: 0, waiting: [], failed: []});
 	});
 
 	it('says what is missing and where to go', () => {
@@ -38,7 +38,7 @@ describe('readinessChecklist', () => {
 		expect(idp!.goTo).toBe(':idps');
 		expect(app!.detail).toContain('INACTIVE');
 		expect(app!.detail).toContain('no offline policy');
-		expect(summarize(lines, 'idp')).toEqual({done: 0, total: 1, pending: 0});
+		expect(summarize(lines, {area: 'idp'})).toEqual({done: 0, total: 1, pending: 0, waiting: [], failed: []});
 	});
 
 	it('treats an unhealthy status and loading data as not done', () => {
@@ -55,5 +55,46 @@ describe('readinessChecklist', () => {
 		expect(appPolicySummary({...app, accessPolicyId: 'p1'}, 'access-policy')).toBe('access policy p1');
 		expect(appPolicySummary({...app, groups: []})).toBeUndefined();
 		expect(appPolicySummary({...app, accessPolicyId: 'p'}, 'group-policy')).toBe('groups Everyone');
+	});
+});
+
+describe('readiness headline', () => {
+	const authOnly = readinessChecklist({...ready, idps: [], apps: []});
+
+	it('says loading, never "2/2 done", while the IdP and app lists are not in', () => {
+		const summary = summarize(authOnly, {lists: {idps: 'loading', apps: 'loading'}});
+		expect(summary).toMatchObject({done: 2, total: 2, waiting: ['IdPs', 'apps']});
+		expect(summaryComplete(summary)).toBe(false);
+		expect(readinessHeadline(summary)).toBe('loading IdPs and apps…');
+		expect(readinessHeadline(summarize(authOnly, {lists: {idps: 'ready', apps: 'loading'}}))).toBe('loading apps…');
+	});
+
+	it('says loading while a line of a loaded list is still pending', () => {
+		const lines = readinessChecklist({...ready, apps: [{id: 'a', name: 'x'}]});
+		const summary = summarize(lines, {lists: {idps: 'ready', apps: 'ready'}});
+		expect(summary.pending).toBe(1);
+		expect(readinessHeadline(summary)).toBe('loading… 3/4 checked');
+		expect(readinessHeadline(summary)).not.toMatch(/done/);
+	});
+
+	it('counts "N/M done" only once every list and line is in', () => {
+		const summary = summarize(readinessChecklist(ready), {lists: {idps: 'ready', apps: 'ready'}});
+		expect(summaryComplete(summary)).toBe(true);
+		expect(readinessHeadline(summary)).toBe('4/4 done');
+		// Nothing configured yet but everything loaded: an honest 0 of the lines there are.
+		const empty = summarize(authOnly, {lists: {idps: 'ready', apps: 'ready'}});
+		expect(readinessHeadline(empty)).toBe('2/2 done');
+	});
+
+	it('names a list that failed to load instead of loading forever', () => {
+		const summary = summarize(authOnly, {lists: {idps: 'failed', apps: 'ready'}});
+		expect(summaryComplete(summary)).toBe(false);
+		expect(readinessHeadline(summary)).toMatch(/incomplete: IdPs failed to load/);
+	});
+
+	it('filters the lists by area', () => {
+		const lines = readinessChecklist(ready);
+		expect(summarize(lines, {area: 'auth', lists: {idps: 'loading'}}).waiting).toEqual([]);
+		expect(summarize(lines, {area: 'idp', lists: {idps: 'loading', apps: 'loading'}}).waiting).toEqual(['IdPs']);
 	});
 });

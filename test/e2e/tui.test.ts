@@ -40,7 +40,7 @@ describe('oag-offline demo in a terminal', () => {
 
 		session.type('?');
 		screen = await session.waitFor(s => s.includes('Keys and commands'));
-		for (const text of [':help', ':refresh', ':dashboard', ':health', 'Esc', 'quit']) expect(screen).toContain(text);
+		for (const text of [':help', ':refresh', ':dashboard', ':health', 'Esc', ':q', 'leave oag-offline']) expect(screen).toContain(text);
 		session.sendKeys('Escape');
 		await session.waitFor(s => !s.includes('Keys and commands') && s.includes('Readiness'));
 

@@ -85,7 +85,7 @@ describe('App shell', () => {
 		let frame = await harness.waitFor(f => f.includes('1 of 3 match /wik'));
 		expect(frame).not.toContain('payroll');
 		await harness.press(KEYS.enter);
-		frame = await harness.waitFor(f => !f.includes('Enter keeps the filter'));
+		frame = await harness.waitFor(f => !f.includes('keep filter'));
 		expect(frame).toContain('1 of 3 match /wik');
 		await harness.press('/', KEYS.esc);
 		await harness.waitFor(f => f.includes('payroll') && f.includes('3 rows'));

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {actionsInScope, completeCommand, footerActions, resolveCommand, resolveKey} from '../../source/ui/actions/registry.js';
+import {footerActions} from '../../source/ui/actions/presentation.js';
+import {actionsInScope, completeCommand, resolveCommand, resolveKey} from '../../source/ui/actions/registry.js';
 import type {ActionContext, ScreenId} from '../../source/ui/actions/types.js';
 import {createNavigation} from '../../source/ui/navigation.js';
 import {ALL_ACTIONS, SCREENS} from '../../source/ui/screens/registry.js';

@@ -22,6 +22,15 @@ describe('themes', () => {
 		expect(chooseTheme({env: {NO_COLOR: '1'}}).color('status.ok')).toBeUndefined();
 	});
 
+	it('names an unknown theme, what is used instead and the choices; a known one carries no warning', () => {
+		expect(chooseTheme({env: {OAG_THEME: 'x'}}).warning).toBe('unknown OAG_THEME "x": using dark; choose dark|light|high-contrast|no-color');
+		expect(chooseTheme({env: {}, name: 'solar'}).warning).toMatch(/^unknown theme "solar": using dark/);
+		expect(chooseTheme({env: {OAG_THEME: 'light'}}).warning).toBeUndefined();
+		expect(chooseTheme({env: {}}).warning).toBeUndefined();
+		// NO_COLOR wins before any name is looked at: nothing to warn about.
+		expect(chooseTheme({env: {NO_COLOR: '1', OAG_THEME: 'x'}}).warning).toBeUndefined();
+	});
+
 	it('components use tokens, never raw colour names', () => {
 		const offenders: string[] = [];
 		const walk = (dir: string) => {

@@ -1,6 +1,7 @@
 import type {Action, ActionContext, ScreenId} from './types.js';
 
-// Resolution rules shared by the key handler, the `:` bar, the footer and the help overlay.
+// Resolution rules shared by the key handler, the `:` bar, the footer and the help overlay
+// (how the footer and help show them: presentation.ts).
 // Read-only mode is enforced here, once: a mutating or dangerous action is never resolved.
 
 export const READ_ONLY_REASON = 'read-only mode (--read-only): changes are disabled';
@@ -64,16 +65,5 @@ export function commonPrefix(options: readonly string[]): string {
 		let i = 0;
 		while (i < prefix.length && prefix[i] === option[i]) i++;
 		return prefix.slice(0, i);
-	});
-}
-
-export function footerActions(actions: readonly Action[], ctx: ActionContext): Action[] {
-	const seen = new Set<string>();
-	return actionsInScope(actions, ctx.screen).filter(a => {
-		if (!a.footer || blockedReason(a, ctx) === READ_ONLY_REASON) return false;
-		const key = a.keys[0] ?? a.id;
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
 	});
 }

@@ -4,9 +4,9 @@ import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {OagStore} from '../../store/createOagStore.js';
 import type {OagState} from '../../store/state.js';
-import {footerActions} from '../actions/registry.js';
+import {footerHints, helpEntries} from '../actions/presentation.js';
 import type {ShellServices} from '../actions/types.js';
-import {createNavigation, type Message} from '../navigation.js';
+import {createNavigation} from '../navigation.js';
 import {ALL_ACTIONS, SCREENS} from '../screens/registry.js';
 import type {SetupService} from '../screens/setup/setupForm.js';
 import {ThemeProvider, Tone} from '../theme/ThemeContext.js';
@@ -14,8 +14,9 @@ import type {Theme} from '../theme/theme.js';
 import {buildActionContext} from './actionContext.js';
 import {Footer} from './Footer.js';
 import {Header} from './Header.js';
-import {HelpOverlay} from './HelpOverlay.js';
-import {InputBar} from './InputBar.js';
+import {HelpOverlay, helpRows} from './HelpOverlay.js';
+import {InputBar, inputBarHeight} from './InputBar.js';
+import {latestMessage} from './messages.js';
 import {ShellContext, type Shell} from './ShellContext.js';
 import {useShellInput} from './useShellInput.js';
 import {MIN_COLUMNS, MIN_ROWS, useTerminalSize} from './useTerminalSize.js';
@@ -42,6 +43,9 @@ function useGateway<T>(store: OagStore | undefined, selector: (state: OagState) 
 	return useStore(source, state => (state ? selector(state) : undefined));
 }
 
+const HEADER_LINES = 2;
+const FOOTER_LINES = 2;
+
 function TooSmall({columns, rows}: {columns: number; rows: number}) {
 	return (
 		<Box flexDirection="column">
@@ -56,7 +60,9 @@ export function App(props: AppProps) {
 	const [store, setStore] = useState(props.store);
 	const nav = useMemo(() => {
 		const created = createNavigation(props.store ? 'dashboard' : 'setup');
-		if (props.startMessage) created.say(props.startMessage);
+		// A mistyped OAG_THEME is named, not silently replaced (the fallback theme is already in use).
+		const start = [props.theme.warning, props.startMessage].filter(Boolean).join(' · ');
+		if (start) created.say(start, props.theme.warning ? 'error' : 'info');
 		return created;
 	}, []);
 	const services: ShellServices = useMemo(
@@ -71,10 +77,9 @@ export function App(props: AppProps) {
 				if (!props.openContext) return 'Switching profiles is not available here.';
 				try {
 					const next = await props.openContext(name);
-					setStore(previous => {
-						previous?.dispose();
-						return next;
-					});
+					// The old store is disposed by the effect below once React has switched, never inside a
+					// state updater (React may call an updater twice, and it must stay free of side effects).
+					setStore(next);
 					nav.reset('dashboard');
 					return undefined;
 				} catch (error) {
@@ -99,11 +104,15 @@ export function App(props: AppProps) {
 
 	const screen = SCREENS[navState.stack.at(-1)!];
 	const ctx = buildActionContext(store, nav, services);
-	const message = [toast, navState.message].filter((m): m is Message => m !== undefined).sort((a, b) => b.at - a.at)[0];
+	const message = latestMessage(toast, navState.message);
 	// One row short of the terminal: a frame as tall as the screen makes Ink clear it on every update (flicker).
 	const height = size.rows - 1;
-	const barHeight = navState.mode === 'confirm' ? 2 : navState.mode === 'command' || navState.mode === 'filter' ? 1 : 0;
-	const bodyHeight = height - 3 - 3 - barHeight;
+	// Header and footer are 2 lines each, always: every line of them is cut to the width, never wrapped.
+	const bodyHeight = height - HEADER_LINES - FOOTER_LINES - inputBarHeight(navState.mode);
+	const hints = footerHints(ALL_ACTIONS, ctx, navState.mode, size.columns, {
+		capturesText: screen.capturesText,
+		helpScrolls: navState.mode === 'help' && helpEntries(ALL_ACTIONS, ctx).length > helpRows(bodyHeight),
+	});
 	const {View} = screen;
 
 	return (
@@ -124,7 +133,7 @@ export function App(props: AppProps) {
 							)}
 						</Box>
 						<InputBar nav={navState} actions={ALL_ACTIONS} ctx={ctx} width={size.columns} />
-						<Footer hints={footerActions(ALL_ACTIONS, ctx)} message={message} width={size.columns} />
+						<Footer hints={hints} message={message} width={size.columns} />
 					</Box>
 				)}
 			</ShellContext.Provider>

@@ -2,91 +2,60 @@ import {Box, Text} from 'ink';
 import type {ConnectionSlice} from '../../store/state.js';
 import {shortDuration} from '../format/time.js';
 import {Tone} from '../theme/ThemeContext.js';
+import {headerLines, type Segment} from './headerLayout.js';
+import {useNow} from './useNow.js';
 
-function TokenState({connection}: {connection: ConnectionSlice}) {
+/** The token's words, counted down live: "token 4m59s", "token renewing", or the signed-bearer mode. */
+export function tokenText(connection: ConnectionSlice, now: number): string {
+	if (connection.token?.mode === 'direct-bearer') return 'signed bearer';
 	const expires = connection.token?.tokenExpiresAt;
-	if (connection.status === 'error') return <Tone token="status.error">{' [CONNECTION ERROR]'}</Tone>;
-	if (connection.status === 'connecting') return <Tone token="status.warn">{' [CONNECTING]'}</Tone>;
-	const left = expires === undefined ? '' : expires > Date.now() ? ` token ${shortDuration(expires - Date.now())}` : ' token renewing';
-	const mode = connection.token?.mode === 'direct-bearer' ? ' signed bearer' : left;
+	if (expires === undefined) return '';
+	return expires > now ? `token ${shortDuration(expires - now)}` : 'token renewing';
+}
+
+export function Line({segments}: {segments: readonly Segment[]}) {
 	return (
-		<>
-			<Tone token="status.ok">{' [CONNECTED]'}</Tone>
-			<Tone token="text.muted">{mode}</Tone>
-		</>
+		<Text wrap="truncate">
+			{segments.map((segment, i) =>
+				segment.token ? (
+					<Tone key={i} token={segment.token} bold={segment.bold}>
+						{segment.text}
+					</Tone>
+				) : (
+					<Text key={i}>{segment.text}</Text>
+				),
+			)}
+		</Text>
 	);
 }
 
-/** Where the key lives; an unencrypted key file is a danger badge, in words as well as colour. */
-function KeyBackend({label}: {label: string}) {
-	if (label !== 'PLAINTEXT') return <Text>{label}</Text>;
-	return (
-		<Tone token="badge.danger" bold>
-			{'[PLAINTEXT: key stored unencrypted]'}
-		</Tone>
-	);
-}
+export type HeaderProps = {connection: ConnectionSlice | undefined; trail: string[]; width: number; marked?: number};
 
-export type HeaderProps = {connection: ConnectionSlice | undefined; trail: string[]; width: number};
-
-/** Who and where: profile, gateway, key backend, RO/RW, connection and token, the breadcrumb trail. */
-export function Header({connection, trail, width}: HeaderProps) {
+/**
+ * Who and where: profile, gateway, key backend, RO/RW, connection and token, the breadcrumb trail.
+ * The only part of the shell that ticks each second (for the token countdown); see headerLayout.ts for
+ * what gives way at 80 columns.
+ */
+export function Header({connection, trail, width, marked}: HeaderProps) {
+	const now = useNow();
+	const [first, second] = headerLines(width, {
+		trail,
+		marked,
+		connection: connection && {
+			profile: connection.profile,
+			host: connection.host,
+			keyBackend: connection.keyBackend,
+			readOnly: connection.readOnly,
+			insecure: connection.insecure,
+			status: connection.status,
+			token: tokenText(connection, now),
+			lastError: connection.lastError,
+		},
+	});
 	return (
 		<Box flexDirection="column" width={width}>
-			<Box>
-				<Tone token="text.heading" bold>
-					oag-offline
-				</Tone>
-				{connection ? (
-					<Text wrap="truncate">
-						<Tone token="text.muted"> profile </Tone>
-						<Text>{connection.profile}</Text>
-						<Tone token="text.muted"> gateway </Tone>
-						<Text>{connection.host}</Text>
-						<Tone token="text.muted"> key </Tone>
-						<KeyBackend label={connection.keyBackend} />{' '}
-						{connection.readOnly ? (
-							<Tone token="badge.readOnly" bold>
-								[RO]
-							</Tone>
-						) : (
-							<Tone token="badge.readWrite" bold>
-								[RW]
-							</Tone>
-						)}
-						<TokenState connection={connection} />
-						{connection.insecure ? (
-							<Tone token="badge.danger" bold>
-								{' [INSECURE TLS: certificate not verified]'}
-							</Tone>
-						) : null}
-					</Text>
-				) : (
-					<Tone token="text.muted"> not connected</Tone>
-				)}
-			</Box>
-			<Box>
-				<Text wrap="truncate">
-					{trail.map((title, i) => (
-						<Text key={i}>
-							{i > 0 ? <Tone token="text.muted">{' › '}</Tone> : null}
-							{i === trail.length - 1 ? (
-								<Tone token="text.accent" bold>
-									{title}
-								</Tone>
-							) : (
-								<Text>{title}</Text>
-							)}
-						</Text>
-					))}
-				</Text>
-				{connection?.lastError ? (
-					<Tone token="status.error" wrap="truncate">
-						{`  ${connection.lastError}`}
-					</Tone>
-				) : null}
-			</Box>
-			<Tone token="border.default">{'─'.repeat(width)}</Tone>
+			<Line segments={first} />
+			<Line segments={second} />
 		</Box>
 	);
 }

@@ -76,6 +76,8 @@ function onKey(shell: Shell, actions: readonly Action[], input: string, key: Key
 	const name = keyName(input, key);
 	const {nav} = shell;
 	const mode = nav.getState().mode;
+	// A message answers the key before this one; this key is the next action, so it goes (see messages.ts).
+	nav.clearMessage();
 	if (name === 'esc') {
 		nav.back();
 		return;

@@ -31,6 +31,8 @@ export type Theme = {
 	/** false: print no colour escapes at all (selection is shown with a marker instead of a background). */
 	colored: boolean;
 	color(token: ThemeToken): string | undefined;
+	/** Set when the asked-for name was unknown: says which name, what is used instead, and the choices. */
+	warning?: string;
 };
 
 type ThemeFile = {name: string; description: string; tokens: Partial<Record<string, string>>};
@@ -60,7 +62,11 @@ export type ThemeChoice = {
 export function chooseTheme(choice: ThemeChoice = {}): Theme {
 	const env = choice.env ?? process.env;
 	if (choice.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return themeNamed(NO_COLOR_THEME);
-	return themeNamed(choice.name ?? env.OAG_THEME ?? DEFAULT_THEME);
+	const name = choice.name ?? env.OAG_THEME ?? DEFAULT_THEME;
+	const theme = themeNamed(name);
+	if (theme.name === name) return theme;
+	const source = choice.name !== undefined ? 'theme' : 'OAG_THEME';
+	return {...theme, warning: `unknown ${source} ${JSON.stringify(name)}: using ${theme.name}; choose ${THEME_NAMES.join('|')}`};
 }
 
 export function themeNamed(name: string): Theme {

@@ -1,9 +1,11 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo} from 'react';
-import {summarize} from '../../../domain/readiness.js';
+import {readinessHeadline, summarize, summaryComplete, type ListState} from '../../../domain/readiness.js';
+import type {ResourceStatus} from '../../../store/resourceStatus.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
 import {gatewayTime} from '../../format/time.js';
+import {Ago} from '../../shell/Ago.js';
 import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import {dashboardRows, type ReadinessRow} from './rows.js';
@@ -39,14 +41,24 @@ function HealthSummary() {
 		<Box>
 			<Text>Health </Text>
 			<StateTag state={last?.status} fallback="CHECKING" />
-			<Tone token="text.muted">
-				{last ? `  checked ${gatewayTime(last.lastChecked)} · ${last.roundTripMs} ms` : ''}
-				{streak > 0 ? `  · ${streak} failed requests` : ''}
-				{'  (2 or :health for live)'}
-			</Tone>
+			{last ? (
+				<Text wrap="truncate">
+					<Tone token="text.muted">{`  checked `}</Tone>
+					<Ago at={last.at} />
+					<Tone token="text.muted">
+						{` (${gatewayTime(last.lastChecked)}) · ${last.roundTripMs} ms`}
+						{streak > 0 ? `  · ${streak} failed requests` : ''}
+						{'  (2: live)'}
+					</Tone>
+				</Text>
+			) : null}
 		</Box>
 	);
 }
+
+/** A list counts once it has loaded (even if a later refresh failed); failed only if it never did. */
+const listState = (status: ResourceStatus): ListState =>
+	status.loadedAt !== undefined ? 'ready' : status.state === 'error' ? 'failed' : 'loading';
 
 export function DashboardView({width, height}: {width: number; height: number}) {
 	const store = useOagStore();
@@ -62,7 +74,7 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 		[authService, history, idps, apps, policyEra],
 	);
 	const rows = useMemo(() => (filter ? dashboardRows({authService, health: {history}, idps, apps, policyEra}, filter) : all), [all, filter]);
-	const total = summarize(all);
+	const summary = summarize(all, {lists: {idps: listState(idps.status), apps: listState(apps.status)}});
 	useEffect(() => store.health.watch(), [store]);
 	useEffect(() => {
 		void store.load('authService');
@@ -72,19 +84,18 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<HealthSummary />
-			<Box>
+			<Text wrap="truncate">
 				<Tone token="text.heading" bold>
 					Readiness for offline mode:{' '}
 				</Tone>
-				<Text>
-					{total.done}/{total.total} done
-				</Text>
+				<Tone token={summaryComplete(summary) ? 'text.primary' : summary.failed.length > 0 ? 'status.error' : 'text.muted'}>
+					{readinessHeadline(summary)}
+				</Tone>
 				<Tone token="text.muted">
-					{total.pending > 0 ? ` (${total.pending} loading)` : ''}
 					{apps.items.length > 0 && apps.detailsLoaded < apps.items.length ? ` · app details ${apps.detailsLoaded}/${apps.items.length}` : ''}
 					{'  Enter goes to the fix'}
 				</Tone>
-			</Box>
+			</Text>
 			<ListView
 				rows={rows}
 				cursor={cursor}

@@ -6,6 +6,7 @@ import {Sparkline} from '../../components/Sparkline.js';
 import {StateTag} from '../../components/StateTag.js';
 import {healthMeaning} from '../../format/status.js';
 import {clock, gatewayTime, shortDuration} from '../../format/time.js';
+import {Ago} from '../../shell/Ago.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
 
@@ -92,7 +93,9 @@ export function HealthView({width}: {width: number; height: number}) {
 					<Text>Last checked</Text>
 				</Box>
 				<Text>{gatewayTime(last?.lastChecked)}</Text>
-				<Tone token="text.muted">{last ? `  (by the gateway; our request finished ${clock(last.at)})` : ''}</Tone>
+				{last ? <Text>{'  '}</Text> : null}
+				{last ? <Ago at={last.at} /> : null}
+				<Tone token="text.muted" wrap="truncate">{last ? ` (by the gateway; our request finished ${clock(last.at)})` : ''}</Tone>
 			</Box>
 			<Box>
 				<Box width={16}>
@@ -113,7 +116,7 @@ export function HealthView({width}: {width: number; height: number}) {
 			</Box>
 			<StaleLine poll={poll} />
 			<Box marginTop={1} flexDirection="column">
-				<Tone token="text.muted">{`Last ${Math.min(history.length, width - 4)} checks, oldest left (█ HEALTHY ▄ DEGRADED/INITIALIZING ▁ UNHEALTHY x failed)`}</Tone>
+				<Tone token="text.muted" wrap="truncate">{`Last ${Math.min(history.length, width - 4)} checks, oldest left (█ HEALTHY ▄ DEGRADED/INIT ▁ UNHEALTHY x failed)`}</Tone>
 				<Sparkline history={history} width={width - 4} />
 			</Box>
 			<IdpModes />
