@@ -1,7 +1,11 @@
 import {refreshAction} from '../../actions/screenActions.js';
-import type {Action, ActionContext} from '../../actions/types.js';
+import {typedConfirmation} from '../../actions/typedConfirmation.js';
+import type {Action, ActionConfirmation, ActionContext} from '../../actions/types.js';
 
 const selected = (ctx: ActionContext) => (ctx.list?.selectedId ? undefined : 'no IdP selected');
+
+// Both go through the store's operations runner: read-only refusal, verify, one audit line each.
+const DISABLE_CONFIRMATION: ActionConfirmation = {expected: 'DISABLED'};
 
 export const idpActions: readonly Action[] = [
 	{
@@ -24,19 +28,13 @@ export const idpActions: readonly Action[] = [
 		label: 'failover DISABLED',
 		description: 'set the selected IdP failover to DISABLED (asks you to type DISABLED)',
 		dangerous: true,
+		confirm: DISABLE_CONFIRMATION,
 		footer: true,
 		disabledReason: selected,
-		run: ctx => {
-			const {store, list} = ctx;
-			if (!store || !list?.selectedId) return;
-			const idpId = list.selectedId;
-			ctx.nav.confirm({
-				prompt: `Failover of ${list.selectedLabel ?? idpId} -> DISABLED: users cannot sign in offline when Okta is down.`,
-				expected: 'DISABLED',
-				onConfirm: async () => {
-					await store.setFailoverMode(idpId, 'DISABLED');
-				},
-			});
+		run: async ctx => {
+			if (ctx.store && ctx.list?.selectedId) {
+				await ctx.store.setFailoverMode(ctx.list.selectedId, 'DISABLED', typedConfirmation(ctx.nav, DISABLE_CONFIRMATION));
+			}
 		},
 	},
 	refreshAction('idps', 'idps', 'reload the IdPs and their offline-mode settings'),
