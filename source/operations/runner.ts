@@ -83,6 +83,7 @@ export function createRunner(options: RunnerOptions): OperationRunner {
 				...(after === undefined ? {} : {after}),
 				message: auditWarning ? `${message.replace(/\.?$/, '.')} WARNING: ${auditWarning}.` : message,
 				...(error === undefined ? {} : {error}),
+				...(isOagError(extra.error) ? {errorKind: extra.error.kind} : {}),
 				fieldErrors: isOagError(extra.error) ? extra.error.fieldErrors() : {},
 				...(auditWarning ? {auditWarning} : {}),
 				...withUndo(undoFor()),

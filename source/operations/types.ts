@@ -58,6 +58,8 @@ export type OperationOutcome<S> = {
 	/** One line for a toast or stderr; it names an audit failure too. */
 	message: string;
 	error?: string;
+	/** The gateway error's kind (e.g. `unauthorized`), for exit codes. */
+	errorKind?: string;
 	/** Field -> message, from the gateway's errorCauses. */
 	fieldErrors: Record<string, string>;
 	/** Set when the audit line could not be written: the change's outcome above still stands. */
