@@ -5,7 +5,7 @@ import type {SetupService} from '../screens/setup/setupForm.js';
 // lazygit's one binding type: every key, `:` command, footer hint, help line and read-only rule
 // comes from these records, so they cannot disagree.
 
-export type ScreenId = 'setup' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps';
+export type ScreenId = 'setup' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'audit';
 export type ActionScope = 'global' | ScreenId;
 
 /** What the shell offers to actions besides the store: things only the command that started the TUI knows. */
