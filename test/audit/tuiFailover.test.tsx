@@ -74,6 +74,27 @@ describe('failover from the TUI', () => {
 		expect(failoverPosts(env.sim)).toBe(2);
 	});
 
+	it('u undoes the last change back to the mode read before it, through the runner (DISABLED asks again)', async () => {
+		const file = path.join(dir, 'undo', 'audit.jsonl');
+		const {harness, lines} = await start(file);
+		await harness.press('u');
+		await harness.waitFor(f => f.includes('no failover change to undo'));
+		await harness.press('a');
+		await harness.waitFor(f => f.includes('AUTOMATIC: done and verified'));
+		await harness.press('u');
+		await harness.waitFor(f => f.includes('Type DISABLED'));
+		await harness.type('DISABLED');
+		await harness.press(KEYS.enter);
+		await harness.waitFor(f => f.includes('DISABLED: done and verified'));
+		expect((await env.client.idps.getFailoverMode(first.id)).mode).toBe('DISABLED');
+		expect((await lines()).map(l => [l.before, l.after])).toEqual([
+			[{mode: 'DISABLED'}, {mode: 'AUTOMATIC'}],
+			[{mode: 'AUTOMATIC'}, {mode: 'DISABLED'}],
+		]);
+		await harness.press('u');
+		await harness.waitFor(f => f.includes('no failover change to undo'));
+	});
+
 	it('Esc on the confirmation sends nothing and records the attempt as not confirmed; :audit lists it first', async () => {
 		const file = path.join(dir, 'esc', 'audit.jsonl');
 		const {harness, lines} = await start(file);

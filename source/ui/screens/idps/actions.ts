@@ -1,6 +1,7 @@
 import {refreshAction} from '../../actions/screenActions.js';
 import {typedConfirmation} from '../../actions/typedConfirmation.js';
 import type {Action, ActionConfirmation, ActionContext} from '../../actions/types.js';
+import {forgetUndo, rememberUndo, undoFor} from './undo.js';
 
 const selected = (ctx: ActionContext) => (ctx.list?.selectedId ? undefined : 'no IdP selected');
 
@@ -18,7 +19,7 @@ export const idpActions: readonly Action[] = [
 		footer: true,
 		disabledReason: selected,
 		run: async ctx => {
-			if (ctx.store && ctx.list?.selectedId) await ctx.store.setFailoverMode(ctx.list.selectedId, 'AUTOMATIC');
+			if (ctx.store && ctx.list?.selectedId) rememberUndo(ctx.store, await ctx.store.setFailoverMode(ctx.list.selectedId, 'AUTOMATIC'));
 		},
 	},
 	{
@@ -33,8 +34,26 @@ export const idpActions: readonly Action[] = [
 		disabledReason: selected,
 		run: async ctx => {
 			if (ctx.store && ctx.list?.selectedId) {
-				await ctx.store.setFailoverMode(ctx.list.selectedId, 'DISABLED', typedConfirmation(ctx.nav, DISABLE_CONFIRMATION));
+				rememberUndo(ctx.store, await ctx.store.setFailoverMode(ctx.list.selectedId, 'DISABLED', typedConfirmation(ctx.nav, DISABLE_CONFIRMATION)));
 			}
+		},
+	},
+	{
+		id: 'idps.undo',
+		keys: ['u'],
+		scope: 'idps',
+		label: 'undo',
+		description: 'undo the last failover change made here (back to the mode read before it; DISABLED asks again)',
+		mutates: true,
+		footer: true,
+		disabledReason: ctx => (undoFor(ctx.store) ? undefined : 'no failover change to undo'),
+		run: async ctx => {
+			const undo = undoFor(ctx.store);
+			if (!ctx.store || !undo) return;
+			const store = ctx.store;
+			const outcome = await store.setFailoverMode(undo.idpId, undo.mode, typedConfirmation(ctx.nav, DISABLE_CONFIRMATION));
+			// Undone once; undoing the undo is a new change the admin makes with a or D.
+			if (outcome.ok) forgetUndo(store);
 		},
 	},
 	refreshAction('idps', 'idps', 'reload the IdPs and their offline-mode settings'),
