@@ -1,4 +1,4 @@
-import {mkdtemp, rm, stat} from 'node:fs/promises';
+import {mkdtemp, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
@@ -112,6 +112,24 @@ describe('oag-offline idps failover', () => {
 		expect(badMode.code).toBe(2);
 		expect(failoverPosts(env.sim)).toBe(0);
 		expect(await auditLines()).toEqual([]);
+	});
+
+	it('a change whose audit line cannot be written still reports its outcome, with a warning', async () => {
+		const notADir = path.join(dir, 'state-is-a-file');
+		await writeFile(notADir, '');
+		process.env.OAG_STATE_DIR = notADir;
+		try {
+			const text = await runInProcess(['idps', 'failover', idp.id, 'AUTOMATIC', ...target]);
+			expect(text.code).toBe(0);
+			expect(text.stdout).toMatch(/done and verified\. WARNING: the audit line could not be written .*\((EEXIST|ENOTDIR)\)/);
+			const json = await runInProcess(['idps', 'failover', idp.id, 'DISABLED', '--yes', '--json', ...target]);
+			expect(json.code).toBe(0);
+			expect(JSON.parse(json.stdout)).toMatchObject({ok: true, after: {mode: 'DISABLED'}, auditWarning: expect.stringMatching(/EEXIST|ENOTDIR/)});
+			expect(json.stderr).toMatch(/WARNING: the audit line could not be written/);
+		} finally {
+			delete process.env.OAG_STATE_DIR;
+		}
+		expect(await mode()).toBe('DISABLED');
 	});
 
 	it('idps list --json shows every IdP with its failover mode', async () => {
