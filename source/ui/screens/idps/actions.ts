@@ -45,7 +45,7 @@ export const idpActions: readonly Action[] = [
 		label: 'undo',
 		description: 'undo the last failover change made here (back to the mode read before it; DISABLED asks again)',
 		mutates: true,
-		footer: true,
+		// Not in the footer: it works only after a change, and the 80-column footer has no room to spare.
 		disabledReason: ctx => (undoFor(ctx.store) ? undefined : 'no failover change to undo'),
 		run: async ctx => {
 			const undo = undoFor(ctx.store);
