@@ -1,13 +1,19 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
-import {ListView} from '../../components/ListView.js';
+import {CURSOR_MARKER_WIDTH, ListView} from '../../components/ListView.js';
 import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import type {ThemeToken} from '../../theme/theme.js';
 import {auditRows} from './rows.js';
 
 // `:audit`: every change attempted from this machine, newest first, refused and failed ones included.
+
+const TIME_WIDTH = 15;
+const OUTCOME_WIDTH = 18;
+
+/** The text cut to one less than the column, with an ellipsis when cut: one space always separates cells. */
+const fit = (text: string, width: number): string => (text.length < width ? text : `${text.slice(0, Math.max(0, width - 2))}…`);
 
 const OUTCOME_TONE: Record<string, ThemeToken> = {
 	ok: 'status.ok',
@@ -27,11 +33,16 @@ export function AuditView({width, height}: {width: number; height: number}) {
 	useEffect(() => {
 		void store.loadAudit();
 	}, [store]);
+	// Fixed columns first; what is left goes 40/40/20 to target, change and who. Cells stop one short of
+	// their width so neighbours never run together.
+	const free = Math.max(30, width - CURSOR_MARKER_WIDTH - TIME_WIDTH - OUTCOME_WIDTH);
+	const targetWidth = Math.floor(free * 0.4);
+	const changeWidth = Math.floor(free * 0.4);
 	const columns: Column[] = [
-		{title: 'TIME', width: 20},
-		{title: 'OUTCOME', width: 18},
-		{title: 'TARGET', width: Math.max(14, Math.floor((width - 40) * 0.4))},
-		{title: 'CHANGE', width: Math.max(14, Math.floor((width - 40) * 0.35))},
+		{title: 'TIME', width: TIME_WIDTH},
+		{title: 'OUTCOME', width: OUTCOME_WIDTH},
+		{title: 'TARGET', width: targetWidth},
+		{title: 'CHANGE', width: changeWidth},
 		{title: 'WHO'},
 	];
 	const notes = [
@@ -53,10 +64,10 @@ export function AuditView({width, height}: {width: number; height: number}) {
 				rowKey={row => row.id}
 				renderRow={row => (
 					<ColumnRow columns={columns}>
-						<Text wrap="truncate">{row.when}</Text>
+						<Text wrap="truncate">{fit(row.when, TIME_WIDTH)}</Text>
 						<Tone token={OUTCOME_TONE[row.entry.outcome] ?? 'text.muted'} bold>{`[${row.entry.outcome}]`}</Tone>
-						<Text wrap="truncate">{row.target}</Text>
-						<Text wrap="truncate">{row.change}</Text>
+						<Text wrap="truncate">{fit(row.target, targetWidth)}</Text>
+						<Text wrap="truncate">{fit(row.change, changeWidth)}</Text>
 						<Text wrap="truncate">{row.who}</Text>
 					</ColumnRow>
 				)}

@@ -17,13 +17,13 @@ export type AuditRow = {
 
 const NO_ENTRIES: readonly AuditEntry[] = [];
 
-/** Local date and time to the second: audit lines span days, unlike the health timeline. */
+/** Local month-day and time to the second (the year is in the file and in `oag-offline audit`). */
 export function localTime(iso: string): string {
 	const ms = Date.parse(iso);
 	if (Number.isNaN(ms)) return printable(iso);
 	const d = new Date(ms);
 	const two = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+	return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
 export function auditRows(state: Pick<OagState, 'audit'>, filter: string): AuditRow[] {
