@@ -109,4 +109,47 @@ describe('architecture', () => {
 	it('the store does not reach up into the ui or the commands', () => {
 		expect(violations('store', toLayer => !['ui', 'commands'].includes(toLayer))).toEqual([]);
 	});
+
+	it('the store changes the gateway only through operations: its code uses api, domain and operations', () => {
+		expect(violations('store', toLayer => ['api', 'domain', 'operations'].includes(toLayer), true)).toEqual([]);
+	});
+
+	it('operations sit under the store: api, domain, audit, secrets and checks only', () => {
+		expect(violations('operations', toLayer => ['api', 'domain', 'audit', 'secrets', 'checks'].includes(toLayer))).toEqual([]);
+	});
+
+	it('the audit log stands alone: config (its location) and domain types only', () => {
+		expect(violations('audit', toLayer => toLayer === 'config' || toLayer === 'domain')).toEqual([]);
+	});
+
+	it('commands use operations, store, api and domain (plus the setup layers); only the TUI launchers reach the ui', () => {
+		// Beyond design.md's `commands -> operations|store|api|domain`: config and secrets are what login and
+		// profile manage, audit is what `audit` prints (and where the composition roots open the file log),
+		// the simulator is what `demo` and `simulator` run, and the TUI launchers render the ui.
+		const TUI_LAUNCHERS = ['tui.tsx', 'demo.tsx', 'tuiSetup.ts'];
+		const SIMULATOR_RUNNERS = ['demo.tsx', 'simulator.ts'];
+		const offenders = files
+			.filter(file => layer(file) === 'commands')
+			.flatMap(file =>
+				graph.get(file)!.flatMap(edge => {
+					const to = layer(edge.to);
+					const base = file.split('/').at(-1)!;
+					const allowed =
+						to === 'commands' ||
+						['operations', 'store', 'api', 'domain', 'config', 'secrets', 'audit'].includes(to) ||
+						(to === 'ui' && TUI_LAUNCHERS.includes(base)) ||
+						(to === 'simulator' && SIMULATOR_RUNNERS.includes(base));
+					return allowed ? [] : [`${name(file)} -> ${name(edge.to)}`];
+				}),
+			);
+		expect(offenders).toEqual([]);
+		// The rule is not vacuous: the commands do use operations, and the layer list above is what they import.
+		expect(files.some(file => layer(file) === 'commands' && graph.get(file)!.some(edge => layer(edge.to) === 'operations'))).toBe(true);
+	});
+
+	it('nothing below the commands imports them, and nothing below the ui imports it', () => {
+		for (const from of ['api', 'domain', 'audit', 'operations', 'store', 'secrets', 'config', 'simulator']) {
+			expect(violations(from, toLayer => !['commands', 'ui'].includes(toLayer)), from).toEqual([]);
+		}
+	});
 });

@@ -1,4 +1,6 @@
 import type {Command} from 'commander';
+import {registerAudit} from './audit.js';
+import {registerIdps} from './idps.js';
 import {register as registerLogin} from './login.js';
 import {register as registerLogout} from './logout.js';
 import {register as registerProfile} from './profile.js';
@@ -14,6 +16,8 @@ export type RegisterCommand = (program: Command) => void;
 
 export const commandRegistrations: RegisterCommand[] = [
 	registerStatus,
+	registerIdps,
+	registerAudit,
 	registerSimulator,
 	registerLogin,
 	registerProfile,

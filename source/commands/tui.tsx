@@ -1,4 +1,5 @@
 import {loadProfiles} from '../config/profiles.js';
+import {fileAuditLog} from '../audit/fileLog.js';
 import {createOagStore, type OagStore} from '../store/createOagStore.js';
 import {hasInteractiveTerminal, NO_TTY_MESSAGE, runTui} from '../ui/runTui.js';
 import {App} from '../ui/shell/App.js';
@@ -29,6 +30,7 @@ export async function storeFor(connection: Connection, warnings: string[]): Prom
 			insecure: connection.insecure,
 		},
 		authState: () => client.authState(),
+		audit: fileAuditLog(),
 	});
 	const dispose = store.dispose;
 	store.dispose = () => {

@@ -1,3 +1,4 @@
+import {fileAuditLog} from '../audit/fileLog.js';
 import {createOagStore} from '../store/createOagStore.js';
 import {updateProfiles} from '../config/profiles.js';
 import {SecretStoreError} from '../secrets/labels.js';
@@ -95,6 +96,7 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 				api: client,
 				connection: {profile, host, keyBackend: keyLocationLabel('keychain'), readOnly: options.readOnly, insecure: options.insecure},
 				authState: () => client.authState(),
+				audit: fileAuditLog(),
 			});
 			return {ok: true, store, note: `Connected to ${host} as profile ${profile}.`};
 		},

@@ -2,6 +2,10 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AuthState} from '../api/clientOptions.js';
 import type {OagApi} from '../api/OagApi.js';
 import type {FailoverModeValue} from '../api/schemas/index.js';
+import {failoverOperation, type FailoverState} from '../operations/failover.js';
+import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
+import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
+import {loadAudit} from './auditSlice.js';
 import {appendSample} from './healthHistory.js';
 import {createLiveFeed, DEFAULT_POLL_MS, type LiveFeed} from './liveFeed.js';
 import {loaders, noteConnection, refreshFailoverModes, type LoaderContext} from './loaders.js';
@@ -19,6 +23,8 @@ export type OagStoreOptions = {
 	concurrency?: number;
 	/** Every mutation that reached the gateway, for the audit log. */
 	onMutation?: (record: MutationRecord) => void;
+	/** Where the operations runner writes its audit lines; memory when absent (demo, tests). */
+	audit?: AuditLog;
 	timers?: Partial<PollerTimers>;
 };
 
@@ -32,7 +38,11 @@ export type OagStore = {
 	/** The IdPs' failover modes, live. */
 	idpModes: LiveFeed;
 	mutate<V, R>(spec: MutationSpec<V, R>): Promise<MutationOutcome<V, R>>;
-	setFailoverMode(idpId: string, mode: FailoverModeValue): Promise<MutationOutcome<{mode: string}>>;
+	/** The one operations runner (read-only, confirmation, verify, audit): the TUI's changes go through it. */
+	operations: OperationRunner;
+	/** DISABLED asks `confirm` for the typed confirmation the operation declares. */
+	setFailoverMode(idpId: string, mode: FailoverModeValue, confirm?: ConfirmFn): Promise<OperationOutcome<FailoverState>>;
+	loadAudit(): Promise<void>;
 	notify(text: string, tone?: Toast['tone']): void;
 	dispose(): void;
 };
@@ -97,6 +107,13 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		onStatus: (poll, userPaused) => state.setState(s => ({idps: {...s.idps, poll, userPaused}})),
 	});
 
+	const operations = createRunner({
+		...(options.audit ? {audit: options.audit} : {}),
+		actor: () => ({profile: options.connection.profile, gateway: options.connection.host, via: 'tui'}),
+		readOnly: () => state.getState().connection.readOnly,
+		now,
+	});
+
 	const notify = (text: string, tone: Toast['tone'] = 'info') => state.setState({toast: {text, tone, at: now()}});
 
 	const load = async (resource: ResourceName) => {
@@ -125,20 +142,17 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		idpModes,
 		mutate,
 		notify,
-		setFailoverMode: (idpId, mode) => {
-			const name = state.getState().idps.items.find(e => e.idp.id === idpId)?.idp.name ?? idpId;
-			return mutate({
-				label: `failover of ${name} -> ${mode}`,
-				values: {mode},
-				call: values => options.api.idps.setFailoverMode(idpId, values.mode),
-				verify: async (_result, values) => {
-					const fresh = await options.api.idps.getFailoverMode(idpId);
-					state.setState(s => ({
-						idps: {...s.idps, items: s.idps.items.map(e => (e.idp.id === idpId ? {...e, failover: fresh.mode} : e))},
-					}));
-					return fresh.mode === values.mode ? undefined : `mode ${fresh.mode}`;
-				},
-			});
+		operations,
+		loadAudit: () => loadAudit(state, operations, now),
+		setFailoverMode: async (idpId, mode, confirm) => {
+			const name = state.getState().idps.items.find(e => e.idp.id === idpId)?.idp.name;
+			const outcome = await operations.run(failoverOperation(options.api, {id: idpId, ...(name ? {name} : {})}, mode), confirm ? {confirm} : {});
+			const after = outcome.after?.mode;
+			if (after !== undefined) {
+				state.setState(s => ({idps: {...s.idps, items: s.idps.items.map(e => (e.idp.id === idpId ? {...e, failover: after} : e))}}));
+			}
+			notify(outcome.message, outcome.ok ? 'ok' : outcome.outcome === 'not-confirmed' ? 'info' : 'error');
+			return outcome;
 		},
 		dispose() {
 			health.dispose();

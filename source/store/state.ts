@@ -1,6 +1,7 @@
 import type {AuthMode} from '../api/clientOptions.js';
 import type {App, AuthServiceSetting, Certificate, Directory, HealthPolicy, Idp} from '../api/schemas/index.js';
 import type {PolicyEra} from '../domain/gatewayVersion.js';
+import type {AuditSlice} from './auditSlice.js';
 import type {HealthSample} from './healthHistory.js';
 import type {PollerStatus} from './poller.js';
 import type {ResourceStatus} from './resourceStatus.js';
@@ -84,6 +85,8 @@ export type OagState = {
 	/** Known once a legacy group-policy write answered 405 (or configured); undefined = not known. */
 	policyEra?: PolicyEra;
 	toast?: Toast;
+	/** The audit log, once the :audit screen has read it. */
+	audit?: AuditSlice;
 };
 
 export type ResourceName = 'authService' | 'health' | 'idps' | 'apps' | 'certificates';

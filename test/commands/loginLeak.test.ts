@@ -9,7 +9,8 @@ import {startRecordingProxy, type RecordingProxy} from '../helpers/recordingProx
 import {startTestSimulator} from '../helpers/simulator.js';
 
 // Secrets the test knows (key PEM lines, passphrases, every token and assertion that crossed the wire, a
-// secret a key command printed on stderr) must appear in no output, config, state, key or temp file.
+// secret a key command printed on stderr) must appear in no output, config, state (the audit log included),
+// key or temp file.
 vi.setConfig({testTimeout: 240_000});
 
 const PROBE = path.join(import.meta.dirname, '../helpers/connectProbe.ts');
@@ -73,6 +74,18 @@ describe('no secret leaks', () => {
 		expect((await run(['status', '--client-id', 'not-a-client'])).code).toBe(3);
 		expect((await run([], {script: PROBE, env: {...env, OAG_KEY_PASSPHRASE: wrongPassphrase}})).code).toBe(1);
 		expect((await run(['login', ...target, '--profile', 'other', '--key-stdin', '--backend', 'encrypted-file'], {input: other.privateKeyPem})).code).toBe(3);
+		// Changes through the operations runner: each attempt writes an audit line (ok, refused), and
+		// the audit file sits in the state dir under the searched config dir.
+		const idpList = await run(['idps', 'list', '--json']);
+		expect(idpList.code).toBe(0);
+		const idpId = (JSON.parse(idpList.stdout) as Array<{id: string}>)[0]!.id;
+		expect((await run(['idps', 'failover', idpId, 'AUTOMATIC'])).code).toBe(0);
+		// A client without the manage scope: its token request is refused (exit 3) before anything is read or sent.
+		const otherKey = path.join(vault, 'other.pem');
+		await writeFile(otherKey, other.privateKeyPem, {mode: 0o600});
+		expect((await run(['idps', 'failover', idpId, 'DISABLED', '--yes', '--client-id', other.clientId, '--key-file', otherKey])).code).toBe(3);
+		expect((await run(['idps', 'failover', idpId, 'DISABLED', '--yes', '--read-only'])).code).toBe(1);
+		expect((await run(['audit', '--json'])).code).toBe(0);
 		// A key command that prints something secret on stderr: only its exit code may be reported.
 		const keyCommand = `cat '${vaultKey}'; cat '${vaultNote}' >&2`;
 		expect((await run(['login', ...target, '--profile', 'cmd', '--key-command', keyCommand])).code).toBe(0);
@@ -93,6 +106,10 @@ describe('no secret leaks', () => {
 		]);
 		const files = [...(await filesUnder(config)), ...(await filesUnder(temp))];
 		expect(files.some((file) => file.endsWith('profiles.yaml'))).toBe(true);
+		const auditFile = files.find((file) => file.endsWith('audit.jsonl'));
+		expect(auditFile).toBeDefined();
+		const outcomes = (await readFile(auditFile!, 'utf8')).trim().split('\n').map((line) => JSON.parse(line).outcome);
+		expect(outcomes).toEqual(['ok', 'refused']);
 		for (const file of files) haystacks.push([file, await readFile(file, 'latin1')]);
 
 		const leaks = haystacks.flatMap(([where, text]) =>

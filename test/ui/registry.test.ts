@@ -63,6 +63,15 @@ describe('action registry', () => {
 		expect(checked).toBeGreaterThan(SCREEN_IDS.length * 250);
 	});
 
+	it('every dangerous action declares a typed confirmation: a word that is not one of its own keys', () => {
+		const dangerous = ALL_ACTIONS.filter(a => a.dangerous);
+		expect(dangerous.length).toBeGreaterThan(0);
+		for (const action of dangerous) {
+			expect(action.confirm?.expected, action.id).toMatch(/^\S{3,}$/);
+			for (const key of action.keys) expect(action.confirm?.expected, action.id).not.toBe(key);
+		}
+	});
+
 	it('binds each key at most once per scope, and never binds Esc to anything but back', () => {
 		for (const screen of SCREEN_IDS) {
 			const own = ALL_ACTIONS.filter(a => a.scope === screen);

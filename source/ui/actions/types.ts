@@ -5,7 +5,7 @@ import type {SetupService} from '../screens/setup/setupForm.js';
 // lazygit's one binding type: every key, `:` command, footer hint, help line and read-only rule
 // comes from these records, so they cannot disagree.
 
-export type ScreenId = 'setup' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps';
+export type ScreenId = 'setup' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'audit';
 export type ActionScope = 'global' | ScreenId;
 
 /** What the shell offers to actions besides the store: things only the command that started the TUI knows. */
@@ -32,6 +32,9 @@ export type ActionContext = {
 	list?: {count: number; selectedId?: string; selectedLabel?: string};
 };
 
+/** The typed confirmation a dangerous action declares: the word to type, never the trigger key. */
+export type ActionConfirmation = {expected: string};
+
 export type Action = {
 	id: string;
 	/** Normalised key names (see keys.ts): 'q', '?', 'esc', 'enter', 'ctrl+c', 'up'... */
@@ -49,6 +52,8 @@ export type Action = {
 	mutates?: boolean;
 	/** Needs a typed confirmation and is unreachable in read-only mode. */
 	dangerous?: boolean;
+	/** Required on dangerous actions (the registry test checks it). */
+	confirm?: ActionConfirmation;
 	/** Shown in the footer (the help overlay lists every action). */
 	footer?: boolean;
 	disabledReason?: (ctx: ActionContext) => string | undefined;

@@ -3,6 +3,9 @@ import type {Action, ScreenId} from '../actions/types.js';
 import {appActions} from './apps/actions.js';
 import {AppsView} from './apps/AppsView.js';
 import {appRows} from './apps/rows.js';
+import {auditActions} from './audit/actions.js';
+import {AuditView} from './audit/AuditView.js';
+import {auditRows} from './audit/rows.js';
 import {AuthView} from './auth/AuthView.js';
 import {dashboardActions} from './dashboard/actions.js';
 import {DashboardView} from './dashboard/DashboardView.js';
@@ -25,6 +28,7 @@ export const SCREENS: Record<ScreenId, ScreenDefinition> = {
 	auth: {id: 'auth', title: 'Authentication service', View: AuthView, actions: [], needsStore: true},
 	idps: {id: 'idps', title: 'IdPs', View: IdpsView, actions: idpActions, needsStore: true, rows: idpRows},
 	apps: {id: 'apps', title: 'Apps', View: AppsView, actions: appActions, needsStore: true, rows: appRows},
+	audit: {id: 'audit', title: 'Audit log', View: AuditView, actions: auditActions, needsStore: true, rows: auditRows},
 };
 
 /** Every action of the program: the one list that keys, commands, footer, help and read-only come from. */

@@ -1,7 +1,12 @@
 import {refreshAction} from '../../actions/screenActions.js';
-import type {Action, ActionContext} from '../../actions/types.js';
+import {typedConfirmation} from '../../actions/typedConfirmation.js';
+import type {Action, ActionConfirmation, ActionContext} from '../../actions/types.js';
+import {forgetUndo, rememberUndo, undoFor} from './undo.js';
 
 const selected = (ctx: ActionContext) => (ctx.list?.selectedId ? undefined : 'no IdP selected');
+
+// Both go through the store's operations runner: read-only refusal, verify, one audit line each.
+const DISABLE_CONFIRMATION: ActionConfirmation = {expected: 'DISABLED'};
 
 export const idpActions: readonly Action[] = [
 	{
@@ -14,7 +19,7 @@ export const idpActions: readonly Action[] = [
 		footer: true,
 		disabledReason: selected,
 		run: async ctx => {
-			if (ctx.store && ctx.list?.selectedId) await ctx.store.setFailoverMode(ctx.list.selectedId, 'AUTOMATIC');
+			if (ctx.store && ctx.list?.selectedId) rememberUndo(ctx.store, await ctx.store.setFailoverMode(ctx.list.selectedId, 'AUTOMATIC'));
 		},
 	},
 	{
@@ -24,19 +29,31 @@ export const idpActions: readonly Action[] = [
 		label: 'failover DISABLED',
 		description: 'set the selected IdP failover to DISABLED (asks you to type DISABLED)',
 		dangerous: true,
+		confirm: DISABLE_CONFIRMATION,
 		footer: true,
 		disabledReason: selected,
-		run: ctx => {
-			const {store, list} = ctx;
-			if (!store || !list?.selectedId) return;
-			const idpId = list.selectedId;
-			ctx.nav.confirm({
-				prompt: `Failover of ${list.selectedLabel ?? idpId} -> DISABLED: users cannot sign in offline when Okta is down.`,
-				expected: 'DISABLED',
-				onConfirm: async () => {
-					await store.setFailoverMode(idpId, 'DISABLED');
-				},
-			});
+		run: async ctx => {
+			if (ctx.store && ctx.list?.selectedId) {
+				rememberUndo(ctx.store, await ctx.store.setFailoverMode(ctx.list.selectedId, 'DISABLED', typedConfirmation(ctx.nav, DISABLE_CONFIRMATION)));
+			}
+		},
+	},
+	{
+		id: 'idps.undo',
+		keys: ['u'],
+		scope: 'idps',
+		label: 'undo',
+		description: 'undo the last failover change made here (back to the mode read before it; DISABLED asks again)',
+		mutates: true,
+		// Not in the footer: it works only after a change, and the 80-column footer has no room to spare.
+		disabledReason: ctx => (undoFor(ctx.store) ? undefined : 'no failover change to undo'),
+		run: async ctx => {
+			const undo = undoFor(ctx.store);
+			if (!ctx.store || !undo) return;
+			const store = ctx.store;
+			const outcome = await store.setFailoverMode(undo.idpId, undo.mode, typedConfirmation(ctx.nav, DISABLE_CONFIRMATION));
+			// Undone once; undoing the undo is a new change the admin makes with a or D.
+			if (outcome.ok) forgetUndo(store);
 		},
 	},
 	refreshAction('idps', 'idps', 'reload the IdPs and their offline-mode settings'),
