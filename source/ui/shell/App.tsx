@@ -7,6 +7,7 @@ import type {OagState} from '../../store/state.js';
 import {footerActions} from '../actions/registry.js';
 import type {ShellServices} from '../actions/types.js';
 import {createNavigation, type Message} from '../navigation.js';
+import {createMemoryDraftStore, DraftContext} from '../components/form/drafts.js';
 import {ALL_ACTIONS, SCREENS} from '../screens/registry.js';
 import type {SetupService} from '../screens/setup/setupForm.js';
 import {ThemeProvider, Tone} from '../theme/ThemeContext.js';
@@ -89,6 +90,8 @@ export function App(props: AppProps) {
 		[],
 	);
 	const shell: Shell = useMemo(() => ({store, nav, services}), [store]);
+	// Form drafts for this run (the navigation store keeps them per route once it has routes).
+	const drafts = useMemo(createMemoryDraftStore, []);
 	const size = useTerminalSize();
 	const navState = useStore(nav);
 	const connection = useGateway(store, s => s.connection);
@@ -109,6 +112,7 @@ export function App(props: AppProps) {
 	return (
 		<ThemeProvider theme={props.theme}>
 			<ShellContext.Provider value={shell}>
+				<DraftContext.Provider value={drafts}>
 				{tooSmall ? (
 					<TooSmall columns={size.columns} rows={size.rows} />
 				) : (
@@ -127,6 +131,7 @@ export function App(props: AppProps) {
 						<Footer hints={footerActions(ALL_ACTIONS, ctx)} message={message} width={size.columns} />
 					</Box>
 				)}
+				</DraftContext.Provider>
 			</ShellContext.Provider>
 		</ThemeProvider>
 	);

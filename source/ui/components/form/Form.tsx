@@ -1,0 +1,102 @@
+import {Box, Text} from 'ink';
+import {Tone} from '../../theme/ThemeContext.js';
+import {itemsOf, isVisible, textOf, type FieldSpec, type FormSpec, type PickerItem} from './fieldSpecs.js';
+import type {FormState} from './formState.js';
+
+// Render only: what the state says, field by field. A secret's value never reaches the screen; its mask
+// shows that something is there, not what or how long.
+
+const LABEL_WIDTH = 22;
+const INDENT = ' '.repeat(LABEL_WIDTH + 2);
+export const SECRET_MASK = '••••••••';
+
+function shownValue(field: FieldSpec, state: FormState, items: readonly PickerItem[]): string {
+	const text = textOf(state.values, field.name);
+	switch (field.kind) {
+		case 'secret':
+			return text === '' ? '' : (field.mask?.(text) ?? SECRET_MASK);
+		case 'choice':
+			return field.options.map(o => (o.value === text ? `(•) ${o.label}` : `( ) ${o.label}`)).join('  ');
+		case 'picker': {
+			if (items.length === 0) return field.emptyText ?? '(nothing to pick yet)';
+			const picked = items.find(item => item.id === text);
+			return picked ? `‹ ${picked.label} ›` : '‹ none picked: ←/→ ›';
+		}
+		case 'list':
+			return state.entry[field.name] ?? '';
+		default:
+			return text;
+	}
+}
+
+function ListItems({field, state, focused}: {field: FieldSpec; state: FormState; focused: boolean}) {
+	const items = itemsOf(state.values, field.name);
+	const cursor = Math.min(state.itemCursor[field.name] ?? items.length - 1, items.length - 1);
+	return (
+		<>
+			{items.map((item, i) => (
+				<Tone key={`${i}-${item}`} token={focused && i === cursor ? 'border.focus' : 'text.primary'}>
+					{`${INDENT}${focused && i === cursor ? '▸' : '•'} ${item}`}
+				</Tone>
+			))}
+		</>
+	);
+}
+
+export type FormProps = {
+	spec: FormSpec;
+	state: FormState;
+	errorOf: (name: string) => string | undefined;
+	pickerItems?: Readonly<Record<string, readonly PickerItem[]>>;
+};
+
+export function Form({spec, state, errorOf, pickerItems = {}}: FormProps) {
+	const onButton = state.focus === spec.fields.length;
+	return (
+		<Box flexDirection="column">
+			{spec.fields.map((field, i) => {
+				if (!isVisible(field, state.values)) return null;
+				const focused = state.focus === i;
+				const error = errorOf(field.name);
+				const cursor = focused && field.kind !== 'choice' && field.kind !== 'picker' ? '_' : '';
+				return (
+					<Box key={field.name} flexDirection="column">
+						<Box>
+							<Text>{focused ? '> ' : '  '}</Text>
+							<Box width={LABEL_WIDTH} flexShrink={0}>
+								<Tone token={focused ? 'border.focus' : 'text.primary'}>{field.label}</Tone>
+							</Box>
+							<Text wrap="truncate">
+								{shownValue(field, state, pickerItems[field.name] ?? [])}
+								{cursor}
+							</Text>
+						</Box>
+						{field.kind === 'list' ? <ListItems field={field} state={state} focused={focused} /> : null}
+						{error ? <Tone token="status.error">{`${INDENT}${error}`}</Tone> : null}
+						{focused && field.hint && !error ? <Tone token="text.muted">{`${INDENT}${field.hint}`}</Tone> : null}
+					</Box>
+				);
+			})}
+			<Box marginTop={1}>
+				<Text>{onButton ? '> ' : '  '}</Text>
+				<Tone token={onButton ? 'border.focus' : 'text.accent'} bold>
+					{`[ ${spec.submitLabel} ]`}
+				</Tone>
+			</Box>
+			<Box flexDirection="column" marginTop={1}>
+				{state.busy ? <Tone token="status.info">Working…</Tone> : null}
+				{state.progress.map((line, i) => (
+					<Tone key={i} token="text.muted">
+						{line}
+					</Tone>
+				))}
+				{state.result ? <Tone token={state.result.ok ? 'status.ok' : 'status.error'}>{state.result.message}</Tone> : null}
+				{state.formErrors.map((line, i) => (
+					<Tone key={`e${i}`} token="status.error">
+						{line}
+					</Tone>
+				))}
+			</Box>
+		</Box>
+	);
+}
