@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {OagStore} from '../../store/createOagStore.js';
@@ -10,6 +10,7 @@ import {createNavigation, type Message} from '../navigation.js';
 import {createMemoryDraftStore, DraftContext} from '../components/form/drafts.js';
 import {ALL_ACTIONS, SCREENS} from '../screens/registry.js';
 import type {SetupService} from '../screens/setup/setupForm.js';
+import type {UnlockOutcome} from '../screens/unlock/unlockForm.js';
 import {ThemeProvider, Tone} from '../theme/ThemeContext.js';
 import type {Theme} from '../theme/theme.js';
 import {buildActionContext} from './actionContext.js';
@@ -33,6 +34,12 @@ export type AppProps = {
 	onExit?: () => void;
 	/** A first message for the footer (demo notice, a client warning). */
 	startMessage?: string;
+	/** Start on the unlock form for this profile (its key is passphrase-encrypted). */
+	unlockAtStart?: string;
+	/** Whether `:ctx NAME` must ask for the passphrase of that profile's key first. */
+	needsPassphrase?: (name: string) => boolean;
+	/** Opens a profile with the passphrase of its encrypted key. */
+	unlockContext?: (name: string, passphrase: string) => Promise<UnlockOutcome>;
 };
 
 // Before setup there is no gateway store; an empty one keeps the hooks unconditional.
@@ -56,13 +63,33 @@ export function App(props: AppProps) {
 	const {exit} = useApp();
 	const [store, setStore] = useState(props.store);
 	const nav = useMemo(() => {
-		const created = createNavigation(props.store ? 'dashboard' : 'setup');
+		const created = createNavigation(props.store ? 'dashboard' : props.unlockAtStart ? 'unlock' : 'setup');
 		if (props.startMessage) created.say(props.startMessage);
 		return created;
 	}, []);
+	const unlockTarget = useRef(props.unlockAtStart);
 	const services: ShellServices = useMemo(
 		() => ({
 			setup: props.setup,
+			beginUnlock: name => {
+				if (!props.unlockContext || !props.needsPassphrase?.(name)) return false;
+				unlockTarget.current = name;
+				nav.go('unlock');
+				return true;
+			},
+			unlockTarget: () => unlockTarget.current,
+			unlock: async (name, passphrase) => {
+				if (!props.unlockContext) return {message: 'Unlocking is not available here.', wrongPassphrase: false};
+				const outcome = await props.unlockContext(name, passphrase);
+				if (!outcome.ok) return {message: outcome.message, wrongPassphrase: outcome.wrongPassphrase};
+				setStore(previous => {
+					previous?.dispose();
+					return outcome.store;
+				});
+				unlockTarget.current = undefined;
+				nav.reset('dashboard');
+				return undefined;
+			},
 			connected: (next: OagStore) => {
 				setStore(next);
 				nav.reset('dashboard');

@@ -141,3 +141,30 @@ export function divertBurst(spec: FormSpec, s: FormState, burst: string): FormSt
 	const values = {...s.values, [field.name]: value.slice(0, kept), [divert.to]: value.slice(kept)};
 	return {...s, focus: target, values, edited: {...s.edited, [divert.to]: true}};
 }
+
+const isText = (input: string, key: Key): boolean =>
+	input.length > 0 &&
+	!(key.return || key.tab || key.backspace || key.delete || key.escape || key.ctrl || key.meta) &&
+	!(key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end);
+
+/**
+ * A burst of keystrokes (fast typing, tmux send-keys, a paste) through the reducer, in order. Each run of
+ * text between navigation keys is checked for a diverted paste on its own: a burst holding "host⇥id⇥-----BEGIN…"
+ * diverts the key when its run comes, after the Tabs moved on, not before.
+ */
+export function reduceBurst(spec: FormSpec, s: FormState, keystrokes: ReadonlyArray<[string, Key]>, items: (state: FormState) => readonly PickerItem[]): KeyResult {
+	let state = s;
+	let intent: FormIntent;
+	for (let i = 0; i < keystrokes.length; i++) {
+		const [input, key] = keystrokes[i]!;
+		if (isText(input, key) && (i === 0 || !isText(...keystrokes[i - 1]!))) {
+			let run = '';
+			for (let j = i; j < keystrokes.length && isText(...keystrokes[j]!); j++) run += keystrokes[j]![0];
+			state = divertBurst(spec, state, run);
+		}
+		const result = reduceFormKey(spec, state, input, key, items(state));
+		state = result.state;
+		intent ??= result.intent;
+	}
+	return {state, intent};
+}

@@ -7,7 +7,7 @@ import {useShell} from '../../shell/ShellContext.js';
 import {draftOf, restoreDraft, type DraftStore} from './drafts.js';
 import type {FieldValue, FormSpec, FormValues, PickerItem} from './fieldSpecs.js';
 import {registerFormHandle, type FormActions} from './formActions.js';
-import {divertBurst, reduceFormKey, type FormIntent} from './formKeys.js';
+import {reduceBurst, type FormIntent} from './formKeys.js';
 import {checkAll, errorOf, finished, moveFocus, started, type FormOutcome, type FormState} from './formState.js';
 
 // The kit's input hook (ink-ui split: formState.ts is the pure state, Form.tsx only renders). It restores
@@ -92,15 +92,11 @@ export function useForm(options: UseFormOptions) {
 
 	useInput(
 		(burst, burstKey) => {
-			let next = divertBurst(spec, current.current, burst);
-			let intent: FormIntent;
-			for (const [input, key] of splitKeystrokes(burst, burstKey)) {
-				const field = spec.fields[next.focus];
-				const items = field?.kind === 'picker' ? (latest.current.pickerItems?.[field.name] ?? []) : [];
-				const result = reduceFormKey(spec, next, input, key, items);
-				next = result.state;
-				intent ??= result.intent;
-			}
+			const pickerItems = (s: FormState) => {
+				const field = spec.fields[s.focus];
+				return field?.kind === 'picker' ? (latest.current.pickerItems?.[field.name] ?? []) : [];
+			};
+			const {state: next, intent} = reduceBurst(spec, current.current, splitKeystrokes(burst, burstKey), pickerItems);
 			setState(() => next);
 			if (intent) void run(intent);
 		},
