@@ -43,6 +43,15 @@ function ListItems({field, state, focused}: {field: FieldSpec; state: FormState;
 	);
 }
 
+/** A line under a field, indented past the labels also where it wraps. */
+function Note({token, text}: {token: 'status.error' | 'text.muted'; text: string}) {
+	return (
+		<Box marginLeft={INDENT.length}>
+			<Tone token={token}>{text}</Tone>
+		</Box>
+	);
+}
+
 export type FormProps = {
 	spec: FormSpec;
 	state: FormState;
@@ -72,8 +81,8 @@ export function Form({spec, state, errorOf, pickerItems = {}}: FormProps) {
 							</Text>
 						</Box>
 						{field.kind === 'list' ? <ListItems field={field} state={state} focused={focused} /> : null}
-						{error ? <Tone token="status.error">{`${INDENT}${error}`}</Tone> : null}
-						{focused && field.hint && !error ? <Tone token="text.muted">{`${INDENT}${field.hint}`}</Tone> : null}
+						{error ? <Note token="status.error" text={error} /> : null}
+						{focused && field.hint && !error ? <Note token="text.muted" text={field.hint} /> : null}
 					</Box>
 				);
 			})}
