@@ -91,6 +91,28 @@ describe('Setup: where the key is stored', () => {
 	});
 });
 
+describe('Setup at 80x24', () => {
+	it('keeps every field on its own row when errors pile up: the focused error in full, the others marked', async () => {
+		harness = renderAt(<App theme={themeNamed('no-color')} setup={{connect: async () => ({ok: false as const, message: 'not reached'})}} />, {columns: 80, rows: 24});
+		const h = harness;
+		await h.waitFor(f => f.includes('First-run setup'));
+		await h.type('oag.example.com');
+		await h.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, RIGHT, KEYS.tab);
+		await h.press('\u0013');
+		const frame = await h.waitFor(f => f.includes('Some fields need attention.'));
+		const lines = frame.split('\n');
+		expect(lines.length).toBeLessThanOrEqual(24);
+		expect(frame).toContain('First-run setup: connect to your Access Gateway');
+		for (const label of ['Gateway admin host', 'API client id', 'Private key (paste)', 'CA file (optional)', 'Profile name', 'Store the key in', 'Key file passphrase', 'Repeat the passphrase']) {
+			expect(lines.filter(line => line.includes(label))).toHaveLength(1);
+		}
+		expect(frame).toMatch(/> API client id\s+_\n\s+Required\./); // the focus went to the first field in error
+		expect(frame).toMatch(/✗ Private key \(paste\)/);
+		expect(frame).toMatch(/✗ Key file passphrase/);
+		expect(frame).toContain('ctrl+s connect');
+	});
+});
+
 describe(':ctx to a profile whose key is passphrase-encrypted', () => {
 	it('asks for the passphrase in the TUI, refuses a wrong one on the field, and switches with the right one', async () => {
 		const tried: string[] = [];

@@ -57,21 +57,50 @@ export type FormProps = {
 	state: FormState;
 	errorOf: (name: string) => string | undefined;
 	pickerItems?: Readonly<Record<string, readonly PickerItem[]>>;
+	/** The rows and columns the form may use; when it needs more, it goes compact (see layoutOf). */
+	height?: number;
+	width?: number;
 };
 
-export function Form({spec, state, errorOf, pickerItems = {}}: FormProps) {
+const rowsOf = (text: string, width: number): number => Math.max(1, Math.ceil(text.length / Math.max(10, width)));
+
+/**
+ * Whether the form fits at full size. Compact (an 80x24 terminal with several errors): only the focused
+ * field's error is spelled out, the others are a ✗ before their label; hints, the button's spacing and all
+ * but the last progress line go. A frame taller than its box would make Ink squeeze rows into each other.
+ */
+export function fitsFull(props: FormProps): boolean {
+	const {spec, state, errorOf, height, width = 80} = props;
+	if (height === undefined) return true;
+	const noteWidth = width - INDENT.length;
+	let rows = 2 + (state.busy ? 1 : 0) + state.progress.length + (state.result ? rowsOf(state.result.message, width) : 0) + state.formErrors.length;
+	if (rows > 2) rows += 1;
+	spec.fields.forEach((field, i) => {
+		if (!isVisible(field, state.values)) return;
+		const error = errorOf(field.name);
+		rows += 1 + (field.kind === 'list' ? itemsOf(state.values, field.name).length : 0);
+		if (error) rows += rowsOf(error, noteWidth);
+		else if (state.focus === i && field.hint) rows += rowsOf(field.hint, noteWidth);
+	});
+	return rows <= height;
+}
+
+export function Form(props: FormProps) {
+	const {spec, state, errorOf, pickerItems = {}} = props;
 	const onButton = state.focus === spec.fields.length;
+	const full = fitsFull(props);
 	return (
 		<Box flexDirection="column">
 			{spec.fields.map((field, i) => {
 				if (!isVisible(field, state.values)) return null;
 				const focused = state.focus === i;
 				const error = errorOf(field.name);
+				const spelled = error && (full || focused);
 				const cursor = focused && field.kind !== 'choice' && field.kind !== 'picker' ? '_' : '';
 				return (
-					<Box key={field.name} flexDirection="column">
+					<Box key={field.name} flexDirection="column" flexShrink={0}>
 						<Box>
-							<Text>{focused ? '> ' : '  '}</Text>
+							{focused ? <Text>{'> '}</Text> : error && !spelled ? <Tone token="status.error">{'✗ '}</Tone> : <Text>{'  '}</Text>}
 							<Box width={LABEL_WIDTH} flexShrink={0}>
 								<Tone token={focused ? 'border.focus' : 'text.primary'}>{field.label}</Tone>
 							</Box>
@@ -81,20 +110,20 @@ export function Form({spec, state, errorOf, pickerItems = {}}: FormProps) {
 							</Text>
 						</Box>
 						{field.kind === 'list' ? <ListItems field={field} state={state} focused={focused} /> : null}
-						{error ? <Note token="status.error" text={error} /> : null}
-						{focused && field.hint && !error ? <Note token="text.muted" text={field.hint} /> : null}
+						{spelled ? <Note token="status.error" text={error} /> : null}
+						{full && focused && field.hint && !error ? <Note token="text.muted" text={field.hint} /> : null}
 					</Box>
 				);
 			})}
-			<Box marginTop={1}>
+			<Box marginTop={full ? 1 : 0} flexShrink={0}>
 				<Text>{onButton ? '> ' : '  '}</Text>
 				<Tone token={onButton ? 'border.focus' : 'text.accent'} bold>
 					{`[ ${spec.submitLabel} ]`}
 				</Tone>
 			</Box>
-			<Box flexDirection="column" marginTop={1}>
+			<Box flexDirection="column" marginTop={full ? 1 : 0} flexShrink={0}>
 				{state.busy ? <Tone token="status.info">Working…</Tone> : null}
-				{state.progress.map((line, i) => (
+				{(full ? state.progress : state.progress.slice(-1)).map((line, i) => (
 					<Tone key={i} token="text.muted">
 						{line}
 					</Tone>

@@ -10,7 +10,10 @@ import {SETUP_SPEC, setupValuesOf} from './setupForm.js';
 
 const NO_SERVICE: FormOutcome = {ok: false, message: 'Setup is not available here: run `oag-offline login` in a shell.'};
 
-export function SetupView({width}: {width: number; height: number}) {
+const HEADING = 'First-run setup: connect to your Access Gateway';
+const INTRO = 'Enable the API in the OAG admin UI (Settings › Access Gateway › API), then copy the client id and the key it shows once.';
+
+export function SetupView({width, height}: {width: number; height: number}) {
 	const {services} = useShell();
 	const drafts = useDraftStore();
 	const service = services.setup;
@@ -35,15 +38,13 @@ export function SetupView({width}: {width: number; height: number}) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Tone token="text.heading" bold>
-				First-run setup: connect to your Access Gateway
+				{HEADING}
 			</Tone>
-			<Tone token="text.muted">
-				Enable the API in the OAG admin UI (Settings › Access Gateway › API), then copy the client id and the key it shows once.
-			</Tone>
+			<Tone token="text.muted">{INTRO}</Tone>
 			<Box flexDirection="column" marginTop={1}>
-				<Form spec={SETUP_SPEC} state={state} errorOf={errorOf} />
+				{/* The form's keys (Tab, Ctrl+T, Ctrl+S) are in the footer, from the registry. */}
+				<Form spec={SETUP_SPEC} state={state} errorOf={errorOf} width={width} height={height - 2 - Math.ceil(INTRO.length / width)} />
 			</Box>
-			<Tone token="text.muted">Tab/↓ next field · Shift+Tab/↑ previous · Enter next/submit · Ctrl+T test · Ctrl+S connect · Ctrl+C quits</Tone>
 		</Box>
 	);
 }

@@ -7,7 +7,7 @@ import {Tone} from '../../theme/ThemeContext.js';
 import {textOf} from '../../components/form/fieldSpecs.js';
 import {UNLOCK_ACTIONS, UNLOCK_SPEC} from './unlockForm.js';
 
-export function UnlockView({width}: {width: number; height: number}) {
+export function UnlockView({width, height}: {width: number; height: number}) {
 	const {services} = useShell();
 	const drafts = useDraftStore();
 	const profile = services.unlockTarget?.();
@@ -31,9 +31,8 @@ export function UnlockView({width}: {width: number; height: number}) {
 			</Tone>
 			<Tone token="text.muted">Type the passphrase chosen at login or Setup. It is not shown, and not kept after the key is opened.</Tone>
 			<Box flexDirection="column" marginTop={1}>
-				<Form spec={UNLOCK_SPEC} state={state} errorOf={errorOf} />
+				<Form spec={UNLOCK_SPEC} state={state} errorOf={errorOf} width={width} height={height - 3} />
 			</Box>
-			<Tone token="text.muted">Enter unlocks · Esc goes back · Ctrl+C quits</Tone>
 		</Box>
 	);
 }
