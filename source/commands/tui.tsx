@@ -9,7 +9,7 @@ import {chooseTheme} from '../ui/theme/theme.js';
 import {connectClient, resolveConnection, type Connection} from './connect.js';
 import type {GlobalOptions} from './globalOptions.js';
 import {CommandFailure, EXIT} from './run.js';
-import {createSetupService} from './tuiSetup.js';
+import {createSetupService, heldKey} from './tuiSetup.js';
 
 // `oag-offline` with no subcommand: the TUI for the resolved profile, or first-run Setup when there is
 // no profile and no connection flags.
@@ -48,12 +48,6 @@ export async function storeFor(connection: Connection, warnings: string[]): Prom
 export function resolveForTui(globals: GlobalOptions, warnings: string[]): Promise<Connection> {
 	return resolveConnection(globals, {onWarning: message => warnings.push(message)});
 }
-
-/** Made outside the unlock function so its closure holds the PEM only (not the passphrase). */
-const heldKey =
-	(pem: string): (() => Promise<string>) =>
-	async () =>
-		pem;
 
 export async function openTui(globals: GlobalOptions): Promise<void> {
 	requireTerminal();

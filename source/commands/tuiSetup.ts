@@ -26,7 +26,7 @@ const failure = (message: string, fieldErrors?: Partial<Record<SetupField, strin
  * else: the store keeps closures of `connect` alive (authState), and those must not keep the key (or the
  * passphrase) too.
  */
-const heldKey =
+export const heldKey =
 	(pem: string): (() => Promise<string>) =>
 	async () =>
 		pem;

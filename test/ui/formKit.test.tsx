@@ -7,9 +7,12 @@ import {createMemoryDraftStore, SECRET_NOT_KEPT, type DraftStore} from '../../so
 import {textOf, type FormSpec, type FormValues, type PickerItem} from '../../source/ui/components/form/fieldSpecs.js';
 import {Form, SECRET_MASK} from '../../source/ui/components/form/Form.js';
 import {formActions} from '../../source/ui/components/form/formActions.js';
-import type {FormOutcome} from '../../source/ui/components/form/formState.js';
+import {reduceBurst} from '../../source/ui/components/form/formKeys.js';
+import {initialFormState, type FormOutcome} from '../../source/ui/components/form/formState.js';
 import {useForm} from '../../source/ui/components/form/useForm.js';
 import {createNavigation} from '../../source/ui/navigation.js';
+import {SETUP_SPEC} from '../../source/ui/screens/setup/setupForm.js';
+import {splitKeystrokes} from '../../source/ui/shell/keystrokes.js';
 import {ShellContext} from '../../source/ui/shell/ShellContext.js';
 import {ThemeProvider} from '../../source/ui/theme/ThemeContext.js';
 import {themeNamed} from '../../source/ui/theme/theme.js';
@@ -267,5 +270,26 @@ describe('form kit: keys are registry actions', () => {
 		ACTIONS.submit.run({} as never);
 		await h.waitFor(f => f.includes('Saved.'));
 		expect(submitted.count).toBe(1);
+	});
+});
+
+describe('form kit: a burst of keys', () => {
+	const PEM = '-----BEGIN PRIVATE KEY-----\rMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\r-----END PRIVATE KEY-----\r';
+
+	it('Tabs before a pasted key in the same burst move first; the key is diverted only when its text comes', () => {
+		const burst = `oag.example.com\tclient-1\t${PEM}`;
+		const key = {...splitKeystrokes('x', {} as never)[0]![1]};
+		const {state} = reduceBurst(SETUP_SPEC, initialFormState(SETUP_SPEC), splitKeystrokes(burst, key), () => []);
+		expect(state.values).toMatchObject({host: 'oag.example.com', clientId: 'client-1', caFile: ''});
+		expect(state.values.privateKeyPem).toBe(PEM.replace(/\r/g, '\n').trimEnd());
+		expect(SETUP_SPEC.fields[state.focus]?.name).toBe('caFile'); // the END line and its line break moved on
+	});
+
+	it('a key pasted into the host field in the middle of a burst never reaches the host field', () => {
+		const burst = `oag.example.com${PEM}`;
+		const key = {...splitKeystrokes('x', {} as never)[0]![1]};
+		const {state} = reduceBurst(SETUP_SPEC, initialFormState(SETUP_SPEC), splitKeystrokes(burst, key), () => []);
+		expect(state.values.host).toBe('oag.example.com');
+		expect(state.values.privateKeyPem).toContain('MIIEvQ');
 	});
 });

@@ -150,21 +150,42 @@ const isText = (input: string, key: Key): boolean =>
 /**
  * A burst of keystrokes (fast typing, tmux send-keys, a paste) through the reducer, in order. Each run of
  * text between navigation keys is checked for a diverted paste on its own: a burst holding "host⇥id⇥-----BEGIN…"
- * diverts the key when its run comes, after the Tabs moved on, not before.
+ * diverts the key when its run comes, after the Tabs moved on, not before; and the text of a run before
+ * the key ("oag.example.com-----BEGIN…") still goes to the field that has the focus.
  */
 export function reduceBurst(spec: FormSpec, s: FormState, keystrokes: ReadonlyArray<[string, Key]>, items: (state: FormState) => readonly PickerItem[]): KeyResult {
 	let state = s;
 	let intent: FormIntent;
+	let divertAt = -1;
+	let runEnd = -1;
 	for (let i = 0; i < keystrokes.length; i++) {
 		const [input, key] = keystrokes[i]!;
 		if (isText(input, key) && (i === 0 || !isText(...keystrokes[i - 1]!))) {
-			let run = '';
-			for (let j = i; j < keystrokes.length && isText(...keystrokes[j]!); j++) run += keystrokes[j]![0];
-			state = divertBurst(spec, state, run);
+			runEnd = i;
+			while (runEnd < keystrokes.length && isText(...keystrokes[runEnd]!)) runEnd++;
+			const offset = divertOffset(spec, state, runText(keystrokes, i, runEnd));
+			divertAt = offset === undefined ? -1 : i + Math.max(0, offset);
 		}
+		if (i === divertAt) state = divertBurst(spec, state, runText(keystrokes, i, runEnd));
 		const result = reduceFormKey(spec, state, input, key, items(state));
 		state = result.state;
 		intent ??= result.intent;
 	}
 	return {state, intent};
+}
+
+const runText = (keystrokes: ReadonlyArray<[string, Key]>, from: number, to: number): string =>
+	keystrokes
+		.slice(from, to)
+		.map(([input]) => input)
+		.join('');
+
+/** Where in `run` the diverted text starts (negative: already in the field's value), or undefined. */
+function divertOffset(spec: FormSpec, s: FormState, run: string): number | undefined {
+	const divert = spec.divert;
+	const field = spec.fields[s.focus];
+	if (!divert || !field || field.name === divert.to || (field.kind !== 'text' && field.kind !== 'number' && field.kind !== 'secret')) return undefined;
+	const value = textOf(s.values, field.name);
+	const start = divert.startOf(value + run, run.length);
+	return start < 0 ? undefined : start - value.length;
 }
