@@ -2,14 +2,14 @@ import {mkdir, mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {BUNDLE, ensureBundle, ROOT, spawnSimulatorProcess} from '../helpers/bundle.js';
+import {BUNDLE, ensureBundle, ROOT, runBundle, spawnSimulatorProcess} from '../helpers/bundle.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 import {toolsOrSkip} from '../helpers/tools.js';
 
 // First run on a host without a keychain (no D-Bus session, as on a server or over SSH): Setup refuses the
 // keychain with the cause on the storage field, the admin picks the encrypted file and a passphrase, and
 // lands on the dashboard. Later runs open the profile with OAG_KEY_PASSPHRASE, or with the passphrase typed
-// into the TUI's own unlock form. Everything lives in private XDG directories.
+// into the TUI's own unlock form, also on `:ctx NAME`. Everything lives in private XDG directories.
 
 const skip = toolsOrSkip(['tmux']);
 const PASSPHRASE = 'correct horse battery';
@@ -43,9 +43,9 @@ describe.skipIf(skip)('Setup with the encrypted-file backend, no D-Bus', () => {
 	});
 
 	/** The bundle in tmux with no D-Bus address, no passphrase and no OAG_CONFIG_DIR from the test runner. */
-	const run = (extra: Record<string, string> = {}) => {
+	const run = (extra: Record<string, string> = {}, args: string[] = []) => {
 		const assignments = Object.entries({...xdg, ...extra}).map(([name, value]) => `${name}='${value}'`);
-		const command = `cd ${ROOT} && env -u DBUS_SESSION_BUS_ADDRESS -u OAG_KEY_PASSPHRASE -u OAG_CONFIG_DIR -u OAG_PROFILE ${assignments.join(' ')} ${process.execPath} ${BUNDLE}`;
+		const command = `cd ${ROOT} && env -u DBUS_SESSION_BUS_ADDRESS -u OAG_KEY_PASSPHRASE -u OAG_CONFIG_DIR -u OAG_PROFILE ${assignments.join(' ')} ${process.execPath} ${BUNDLE} ${args.join(' ')}`;
 		session = startTmux(command, {columns: 100, rows: 34});
 		return session;
 	};
@@ -127,4 +127,27 @@ describe.skipIf(skip)('Setup with the encrypted-file backend, no D-Bus', () => {
 		expect(screen).toContain('key encrypted file');
 		expect(screen).not.toContain('correct horse');
 	}, 240_000);
+
+	it(':ctx to another encrypted-file profile asks for its passphrase inside the TUI', async () => {
+		// Two profiles made by `login` with the encrypted file (the passphrase from the environment, as a script would).
+		const vaultPassphrase = 'vault passphrase 7';
+		for (const [profile, passphrase] of [['alpha', PASSPHRASE], ['vault', vaultPassphrase]] as const) {
+			const login = await runBundle(
+				['login', '--profile', profile, '--host', simulator.line.url, '--client-id', simulator.line.clientId, '--key-file', simulator.line.keyFile, '--ca-file', simulator.line.caFile!, '--backend', 'encrypted-file', '--yes'],
+				{...xdg, OAG_KEY_PASSPHRASE: passphrase},
+			);
+			expect(login.code, login.stderr).toBe(0);
+		}
+		// Start on alpha with its key file for this run, then switch to vault: its passphrase is asked in the TUI.
+		const tui = run({}, ['--profile', 'alpha', '--key-file', simulator.line.keyFile]);
+		await tui.waitFor(s => s.includes('Readiness for offline mode') && s.includes('profile alpha'), 45_000);
+		tui.type(':ctx vault');
+		tui.sendKeys('Enter');
+		await tui.waitFor(s => s.includes('Profile vault: its key is in a passphrase-encrypted file'));
+		tui.type(vaultPassphrase);
+		tui.sendKeys('Enter');
+		const screen = await tui.waitFor(s => s.includes('Readiness for offline mode') && s.includes('profile vault'), 45_000);
+		expect(screen).toContain('key encrypted file');
+		expect(screen).not.toContain(vaultPassphrase);
+	}, 120_000);
 });
