@@ -20,7 +20,7 @@ export function requireTerminal(): void {
 
 /** Connects a store to a resolved connection; the key is fetched now, before Ink owns the terminal. */
 export async function storeFor(connection: Connection, warnings: string[]): Promise<OagStore> {
-	await connection.privateKey(); // an encrypted-file passphrase prompt must happen before raw mode
+	await connection.privateKey(); // a key command or keychain unlock runs before Ink owns the terminal
 	const client = connectClient(connection, {onWarning: message => warnings.push(message)});
 	const store = createOagStore({
 		api: client,

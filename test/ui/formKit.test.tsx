@@ -1,14 +1,15 @@
+import fc from 'fast-check';
 import {afterEach, describe, expect, it} from 'vitest';
 import {OagError} from '../../source/api/errors.js';
 import {hostname, required} from '../../source/domain/validators.js';
 import {createOagStore, type OagStore} from '../../source/store/createOagStore.js';
 import {footerActions} from '../../source/ui/actions/registry.js';
-import {createMemoryDraftStore, SECRET_NOT_KEPT, type DraftStore} from '../../source/ui/components/form/drafts.js';
+import {createMemoryDraftStore, draftOf, restoreDraft, SECRET_NOT_KEPT, type DraftStore} from '../../source/ui/components/form/drafts.js';
 import {textOf, type FormSpec, type FormValues, type PickerItem} from '../../source/ui/components/form/fieldSpecs.js';
 import {Form, SECRET_MASK} from '../../source/ui/components/form/Form.js';
 import {formActions} from '../../source/ui/components/form/formActions.js';
 import {reduceBurst} from '../../source/ui/components/form/formKeys.js';
-import {initialFormState, type FormOutcome} from '../../source/ui/components/form/formState.js';
+import {initialFormState, setValue, type FormOutcome} from '../../source/ui/components/form/formState.js';
 import {useForm} from '../../source/ui/components/form/useForm.js';
 import {createNavigation} from '../../source/ui/navigation.js';
 import {SETUP_SPEC} from '../../source/ui/screens/setup/setupForm.js';
@@ -291,5 +292,26 @@ describe('form kit: a burst of keys', () => {
 		const {state} = reduceBurst(SETUP_SPEC, initialFormState(SETUP_SPEC), splitKeystrokes(burst, key), () => []);
 		expect(state.values.host).toBe('oag.example.com');
 		expect(state.values.privateKeyPem).toContain('MIIEvQ');
+	});
+});
+
+describe('form kit: a draft never holds a secret', () => {
+	it('whatever was typed into the secret field, the draft (and its JSON) holds only that something was typed', () => {
+		fc.assert(
+			fc.property(fc.string({minLength: 1, maxLength: 40}), fc.string({maxLength: 20}), (typed, host) => {
+				const secret = `§${typed}`; // a marker no other value in this form can hold
+				let state = initialFormState(SPEC);
+				state = setValue(SPEC, state, 'host', host);
+				state = setValue(SPEC, state, 'password', secret);
+				const draft = draftOf(SPEC, state);
+				expect(JSON.stringify(draft)).not.toContain('§');
+				expect(draft.secretsTyped).toEqual(['password']);
+				const back = restoreDraft(SPEC, draft);
+				expect(back.values.password).toBe('');
+				expect(back.values.host).toBe(host);
+				expect(back.notes.password).toBe(SECRET_NOT_KEPT);
+			}),
+			{numRuns: 200},
+		);
 	});
 });
