@@ -157,7 +157,12 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 				authState: () => client.authState(),
 			});
 			const dispose = store.dispose;
+			let disposed = false;
+			// Idempotent: the App disposes a store it drops, and the TUI's exit disposes the current one; a second
+			// close of the HTTP agent would reject (ClientDestroyedError) and end the process with an error.
 			store.dispose = () => {
+				if (disposed) return;
+				disposed = true;
 				dispose();
 				void client.close();
 			};

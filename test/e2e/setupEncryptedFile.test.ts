@@ -46,7 +46,7 @@ describe.skipIf(skip)('Setup with the encrypted-file backend, no D-Bus', () => {
 	const run = (extra: Record<string, string> = {}, args: string[] = []) => {
 		const assignments = Object.entries({...xdg, ...extra}).map(([name, value]) => `${name}='${value}'`);
 		const command = `cd ${ROOT} && env -u DBUS_SESSION_BUS_ADDRESS -u OAG_KEY_PASSPHRASE -u OAG_CONFIG_DIR -u OAG_PROFILE ${assignments.join(' ')} ${process.execPath} ${BUNDLE} ${args.join(' ')}`;
-		session = startTmux(command, {columns: 100, rows: 34});
+		session = startTmux(command, {columns: 80, rows: 24});
 		return session;
 	};
 
@@ -88,7 +88,7 @@ describe.skipIf(skip)('Setup with the encrypted-file backend, no D-Bus', () => {
 		screen = await tui.waitFor(s => s.includes('Readiness for offline mode'), 45_000);
 		const profileName = /profile (127\.0\.0\.1-\d+)/.exec(screen)?.[1];
 		expect(profileName).toBeDefined();
-		expect(screen).toContain('key encrypted file');
+		expect(screen).toMatch(/key encrypted/); // the header may elide the end of it at 80 columns
 		const profiles = await readFile(join(xdg.XDG_CONFIG_HOME!, 'oag-offline', 'profiles.yaml'), 'utf8');
 		expect(profiles).toContain('keyBackend: encrypted-file');
 		expect(profiles).not.toContain('PRIVATE KEY');
@@ -124,7 +124,7 @@ describe.skipIf(skip)('Setup with the encrypted-file backend, no D-Bus', () => {
 		third.sendKeys('Enter');
 		screen = await third.waitFor(s => s.includes('Readiness for offline mode'), 45_000);
 		expect(screen).toContain(`profile ${profileName}`);
-		expect(screen).toContain('key encrypted file');
+		expect(screen).toMatch(/key encrypted/); // the header may elide the end of it at 80 columns
 		expect(screen).not.toContain('correct horse');
 	}, 240_000);
 
@@ -147,7 +147,7 @@ describe.skipIf(skip)('Setup with the encrypted-file backend, no D-Bus', () => {
 		tui.type(vaultPassphrase);
 		tui.sendKeys('Enter');
 		const screen = await tui.waitFor(s => s.includes('Readiness for offline mode') && s.includes('profile vault'), 45_000);
-		expect(screen).toContain('key encrypted file');
+		expect(screen).toMatch(/key encrypted/); // the header may elide the end of it at 80 columns
 		expect(screen).not.toContain(vaultPassphrase);
 	}, 120_000);
 });
