@@ -126,7 +126,8 @@ describe('architecture', () => {
 		// Beyond design.md's `commands -> operations|store|api|domain`: config and secrets are what login and
 		// profile manage, audit is what `audit` prints (and where the composition roots open the file log),
 		// the simulator is what `demo` and `simulator` run, and the TUI launchers render the ui.
-		const TUI_LAUNCHERS = ['tui.tsx', 'demo.tsx', 'tuiSetup.ts'];
+		// tuiCommands.ts registers the TUI and the demo and readies the terminal environment before Ink loads.
+		const TUI_LAUNCHERS = ['tui.tsx', 'demo.tsx', 'tuiSetup.ts', 'tuiCommands.ts'];
 		const SIMULATOR_RUNNERS = ['demo.tsx', 'simulator.ts'];
 		const offenders = files
 			.filter(file => layer(file) === 'commands')

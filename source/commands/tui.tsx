@@ -1,5 +1,8 @@
 import {loadProfiles} from '../config/profiles.js';
 import {fileAuditLog} from '../audit/fileLog.js';
+import {loadStoredKey} from '../secrets/keyStore.js';
+import {SecretStoreError} from '../secrets/labels.js';
+import type {UnlockOutcome} from '../ui/screens/unlock/unlockForm.js';
 import {createOagStore, type OagStore} from '../store/createOagStore.js';
 import {hasInteractiveTerminal, NO_TTY_MESSAGE, runTui} from '../ui/runTui.js';
 import {App} from '../ui/shell/App.js';
@@ -7,7 +10,7 @@ import {chooseTheme} from '../ui/theme/theme.js';
 import {connectClient, resolveConnection, type Connection} from './connect.js';
 import type {GlobalOptions} from './globalOptions.js';
 import {CommandFailure, EXIT} from './run.js';
-import {createSetupService} from './tuiSetup.js';
+import {createSetupService, heldKey} from './tuiSetup.js';
 
 // `oag-offline` with no subcommand: the TUI for the resolved profile, or first-run Setup when there is
 // no profile and no connection flags.
@@ -18,7 +21,7 @@ export function requireTerminal(): void {
 
 /** Connects a store to a resolved connection; the key is fetched now, before Ink owns the terminal. */
 export async function storeFor(connection: Connection, warnings: string[]): Promise<OagStore> {
-	await connection.privateKey(); // an encrypted-file passphrase prompt must happen before raw mode
+	await connection.privateKey(); // a key command or keychain unlock runs before Ink owns the terminal
 	const client = connectClient(connection, {onWarning: message => warnings.push(message)});
 	const store = createOagStore({
 		api: client,
@@ -33,7 +36,12 @@ export async function storeFor(connection: Connection, warnings: string[]): Prom
 		audit: fileAuditLog(),
 	});
 	const dispose = store.dispose;
+	let disposed = false;
+	// Idempotent: the App disposes a store it drops, and the TUI's exit disposes the current one; a second
+	// close of the HTTP agent would reject (ClientDestroyedError) and end the process with an error.
 	store.dispose = () => {
+		if (disposed) return;
+		disposed = true;
 		dispose();
 		void client.close();
 	};
@@ -55,13 +63,29 @@ export async function openTui(globals: GlobalOptions): Promise<void> {
 	const names = Object.keys(profiles.profiles).sort();
 	const firstRun = names.length === 0 && !globals.host && !globals.clientId && !globals.profile;
 	const warnings: string[] = [];
-	const store = firstRun ? undefined : await storeFor(await resolveForTui(globals, warnings), warnings);
+	// A profile whose key is passphrase-encrypted is unlocked in the TUI's own form, not by a prompt
+	// before it starts (nor through the environment), unless OAG_KEY_PASSPHRASE is already set.
+	const needsPassphrase = (name: string) =>
+		profiles.profiles[name]?.keyBackend === 'encrypted-file' && !process.env.OAG_KEY_PASSPHRASE;
+	const globalsFor = (name: string): GlobalOptions => ({...globals, profile: name, host: undefined, clientId: undefined, keyFile: undefined});
+	const resolved = firstRun ? undefined : await resolveForTui(globals, warnings);
+	const unlockAtStart = resolved?.profileName && !globals.keyFile && needsPassphrase(resolved.profileName) ? resolved.profileName : undefined;
+	const store = resolved && !unlockAtStart ? await storeFor(resolved, warnings) : undefined;
 	const openContext = async (name: string) => {
+		if (needsPassphrase(name)) throw new Error('its key needs a passphrase');
+		return storeFor(await resolveForTui(globalsFor(name), warnings), warnings);
+	};
+	const unlockContext = async (name: string, passphrase: string): Promise<UnlockOutcome> => {
 		const profile = profiles.profiles[name];
-		if (profile?.keyBackend === 'encrypted-file' && !process.env.OAG_KEY_PASSPHRASE) {
-			throw new Error('its key needs a passphrase: quit and run oag-offline --profile ' + name);
+		if (!profile) return {ok: false, message: `No profile named ${name}.`, wrongPassphrase: false};
+		try {
+			const connection = await resolveForTui(globalsFor(name), warnings);
+			const pem = await loadStoredKey(name, profile, {passphrase: async () => passphrase});
+			return {ok: true, store: (current = await storeFor({...connection, privateKey: heldKey(pem)}, warnings))};
+		} catch (error) {
+			const wrongPassphrase = error instanceof SecretStoreError && error.reason === 'refused';
+			return {ok: false, message: error instanceof Error ? error.message : String(error), wrongPassphrase};
 		}
-		return storeFor(await resolveForTui({...globals, profile: name, host: undefined, clientId: undefined, keyFile: undefined}, warnings), warnings);
 	};
 	let current = store;
 	await runTui(
@@ -70,6 +94,9 @@ export async function openTui(globals: GlobalOptions): Promise<void> {
 			theme={theme}
 			listContexts={() => names}
 			openContext={async name => (current = await openContext(name))}
+			needsPassphrase={needsPassphrase}
+			unlockContext={unlockContext}
+			{...(unlockAtStart ? {unlockAtStart} : {})}
 			setup={createSetupService({insecure: globals.insecure ?? false, readOnly: globals.readOnly ?? false})}
 			startMessage={warnings[0]}
 		/>,

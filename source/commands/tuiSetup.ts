@@ -1,19 +1,22 @@
 import {fileAuditLog} from '../audit/fileLog.js';
-import {createOagStore} from '../store/createOagStore.js';
+import type {AuthMode} from '../api/clientOptions.js';
+import {isOagError} from '../api/errors.js';
 import {updateProfiles} from '../config/profiles.js';
 import {SecretStoreError} from '../secrets/labels.js';
 import {storeKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem, type CheckedKey} from '../secrets/pem.js';
-import type {SetupField, SetupOutcome, SetupService, SetupValues} from '../ui/screens/setup/setupForm.js';
+import {createOagStore} from '../store/createOagStore.js';
+import {setupFailureFrom} from '../ui/screens/setup/setupErrors.js';
+import type {SetupFailure, SetupField, SetupOutcome, SetupService, SetupTestOutcome, SetupValues} from '../ui/screens/setup/setupForm.js';
 import {connectClient, keyLocationLabel} from './connect.js';
-import {checkCredentials, readCa} from './loginBackend.js';
-import {CommandFailure} from './run.js';
+import {readCa} from './loginBackend.js';
 
 // The `login` flow for the TUI's first-run Setup screen: the same checks and stores as `oag-offline login`,
-// reporting into the form instead of stderr. The key goes to the OS keychain; where there is none, the
-// message points at `login --backend encrypted-file`, which can ask for a passphrase outside the TUI.
+// reporting into the form instead of stderr. The key goes to the OS keychain or, where there is none (a
+// server, an SSH session without D-Bus), to the passphrase-encrypted file with the passphrase typed in the
+// form. Failures name their cause and the field to change (setupErrors.ts).
 
-const failure = (message: string, fieldErrors?: Partial<Record<SetupField, string>>): SetupOutcome => ({
+const failure = (message: string, fieldErrors?: Partial<Record<SetupField, string>>): SetupFailure => ({
 	ok: false,
 	message,
 	...(fieldErrors ? {fieldErrors} : {}),
@@ -21,61 +24,118 @@ const failure = (message: string, fieldErrors?: Partial<Record<SetupField, strin
 
 /**
  * The new connection's key function, made outside `connect` so that its closure holds the PEM and nothing
- * else: the store keeps closures of `connect` alive (authState), and those must not keep the key too.
+ * else: the store keeps closures of `connect` alive (authState), and those must not keep the key (or the
+ * passphrase) too.
  */
-const heldKey =
+export const heldKey =
 	(pem: string): (() => Promise<string>) =>
 	async () =>
 		pem;
 
+const heldPassphrase =
+	(passphrase: string): (() => Promise<string>) =>
+	async () =>
+		passphrase;
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+type Prepared = {checked: CheckedKey; host: string; clientId: string; caFile?: string; caPem?: string};
+
+async function prepare(values: SetupValues): Promise<Prepared | SetupFailure> {
+	let checked: CheckedKey;
+	try {
+		checked = checkPrivateKeyPem(values.privateKeyPem);
+	} catch (error) {
+		return failure('The key is not usable.', {privateKeyPem: messageOf(error)});
+	}
+	const caFile = values.caFile.trim() || undefined;
+	let caPem: string | undefined;
+	try {
+		caPem = await readCa(caFile);
+	} catch (error) {
+		return failure('The CA file cannot be read.', {caFile: messageOf(error)});
+	}
+	return {checked, host: values.host.trim(), clientId: values.clientId.trim(), ...(caFile ? {caFile} : {}), ...(caPem ? {caPem} : {})};
+}
+
+type Probe = {ok: true; authMode?: AuthMode; note: string} | SetupFailure;
+
+/**
+ * A token and one read (the IdP list), as `login` checks, with the client's typed errors kept for the form.
+ * A missing read scope still proves the key: the token was issued.
+ */
+async function probe(target: Prepared, insecure: boolean): Promise<Probe> {
+	let authMode: AuthMode | undefined;
+	let client;
+	try {
+		client = connectClient(
+			{
+				host: target.host,
+				clientId: target.clientId,
+				...(target.caPem ? {caPem: target.caPem} : {}),
+				insecure,
+				readOnly: true,
+				keyBackend: 'file for this run',
+				privateKey: heldKey(target.checked.pem),
+			},
+			{onAuthModeDetected: mode => (authMode = mode), retries: {max: 1}},
+		);
+	} catch (error) {
+		return failure(`Cannot use host ${target.host}.`, {host: messageOf(error)});
+	}
+	try {
+		const idps = await client.idps.list();
+		return {ok: true, authMode: authMode ?? client.authState().mode, note: `Credentials accepted (${idps.length} IdPs readable).`};
+	} catch (error) {
+		if (isOagError(error) && error.kind === 'missing-scope' && !error.details.path?.endsWith('/oauth/token')) {
+			return {ok: true, authMode: authMode ?? client.authState().mode, note: 'Credentials accepted; the IdP read scope is not granted.'};
+		}
+		return setupFailureFrom(error, target.host);
+	} finally {
+		await client.close();
+	}
+}
 
 export function createSetupService(options: {insecure: boolean; readOnly: boolean}): SetupService {
 	return {
+		async test(values, progress): Promise<SetupTestOutcome> {
+			const prepared = await prepare(values);
+			if (!('checked' in prepared)) return prepared;
+			progress(`Checking the credentials against ${prepared.host}…`);
+			const checked = await probe(prepared, options.insecure);
+			return checked.ok ? {ok: true, note: `${checked.note} Nothing was stored yet.`} : checked;
+		},
+
 		async connect(values: SetupValues, progress): Promise<SetupOutcome> {
-			let checked: CheckedKey;
-			try {
-				checked = checkPrivateKeyPem(values.privateKeyPem);
-			} catch (error) {
-				return failure('The key is not usable.', {privateKeyPem: messageOf(error)});
-			}
-			const fingerprint = checked.fingerprint;
-			const host = values.host.trim();
-			const clientId = values.clientId.trim();
+			const prepared = await prepare(values);
+			if (!('checked' in prepared)) return prepared;
+			const {checked, host, clientId, caFile, caPem} = prepared;
 			const profile = values.profile.trim();
-			const caFile = values.caFile.trim() || undefined;
-			let caPem: string | undefined;
-			try {
-				caPem = await readCa(caFile);
-			} catch (error) {
-				return failure('The CA file cannot be read.', {caFile: messageOf(error)});
-			}
+			const backend = values.backend;
 			progress(`Checking the credentials against ${host}…`);
-			let authMode;
+			const probed = await probe(prepared, options.insecure);
+			if (!probed.ok) return probed;
+			progress(probed.note);
+			progress(backend === 'keychain' ? 'Storing the key in the OS keychain…' : 'Storing the key in a passphrase-encrypted file…');
 			try {
-				const check = await checkCredentials({host, clientId, ...(caPem ? {caPem} : {}), insecure: options.insecure, pem: checked.pem});
-				authMode = check.authMode;
-				progress(check.note ?? `Credentials accepted (${check.idps ?? 0} IdPs readable).`);
-			} catch (error) {
-				return failure(error instanceof CommandFailure ? error.message : `Check failed: ${messageOf(error)}`);
-			}
-			progress('Storing the key in the OS keychain…');
-			try {
-				await storeKey(profile, 'keychain', checked.pem);
+				await storeKey(profile, backend, checked.pem, backend === 'encrypted-file' ? {passphrase: heldPassphrase(values.passphrase)} : {});
 			} catch (error) {
 				const why = error instanceof SecretStoreError ? error.message : messageOf(error);
-				return failure(
-					`Cannot store the key in the keychain (${why}). Nothing was stored. In a shell, run: oag-offline login --profile ${profile} --host ${host} --client-id ${clientId} --backend encrypted-file --key-file FILE`,
-				);
+				if (backend === 'keychain') {
+					return failure(`Cannot store the key in the keychain (${why}). Nothing was stored.`, {
+						backend: 'No usable keychain here: choose "Encrypted file" (→) and give a passphrase.',
+					});
+				}
+				return failure(`Cannot store the key in the encrypted file (${why}). Nothing was stored.`);
 			}
 			await updateProfiles(data => {
 				data.profiles[profile] = {
 					host,
 					clientId,
 					...(caFile ? {caFile} : {}),
-					keyBackend: 'keychain',
-					keyFingerprint: fingerprint,
-					...(authMode ? {authMode} : {}),
+					keyBackend: backend,
+					keyFingerprint: checked.fingerprint,
+					...(probed.authMode ? {authMode: probed.authMode} : {}),
 					...(options.insecure ? {defaults: {insecure: true}} : {}),
 				};
 				data.current = profile;
@@ -88,16 +148,26 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 				insecure: options.insecure,
 				readOnly: options.readOnly,
 				profileName: profile,
-				keyBackend: keyLocationLabel('keychain'),
+				keyBackend: keyLocationLabel(backend),
 				privateKey: heldKey(checked.pem),
-				...(authMode ? {authMode} : {}),
+				...(probed.authMode ? {authMode: probed.authMode} : {}),
 			});
 			const store = createOagStore({
 				api: client,
-				connection: {profile, host, keyBackend: keyLocationLabel('keychain'), readOnly: options.readOnly, insecure: options.insecure},
+				connection: {profile, host, keyBackend: keyLocationLabel(backend), readOnly: options.readOnly, insecure: options.insecure},
 				authState: () => client.authState(),
 				audit: fileAuditLog(),
 			});
+			const dispose = store.dispose;
+			let disposed = false;
+			// Idempotent: the App disposes a store it drops, and the TUI's exit disposes the current one; a second
+			// close of the HTTP agent would reject (ClientDestroyedError) and end the process with an error.
+			store.dispose = () => {
+				if (disposed) return;
+				disposed = true;
+				dispose();
+				void client.close();
+			};
 			return {ok: true, store, note: `Connected to ${host} as profile ${profile}.`};
 		},
 	};

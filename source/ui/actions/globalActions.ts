@@ -100,6 +100,7 @@ export const globalActions: readonly Action[] = [
 				ctx.nav.say(`Profiles: ${ctx.services.listContexts().join(', ') || '(none)'}. Use :ctx NAME.`);
 				return;
 			}
+			if (ctx.services.beginUnlock?.(name)) return; // its key's passphrase is asked in the TUI first
 			const problem = await ctx.services.switchContext(name);
 			ctx.nav.say(problem ?? `Switched to profile ${name}.`, problem ? 'error' : 'ok');
 		},

@@ -5,7 +5,7 @@ import type {SetupService} from '../screens/setup/setupForm.js';
 // lazygit's one binding type: every key, `:` command, footer hint, help line and read-only rule
 // comes from these records, so they cannot disagree.
 
-export type ScreenId = 'setup' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'audit';
+export type ScreenId = 'setup' | 'unlock' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'audit';
 export type ActionScope = 'global' | ScreenId;
 
 /** What the shell offers to actions besides the store: things only the command that started the TUI knows. */
@@ -19,6 +19,12 @@ export type ShellServices = {
 	setup?: SetupService;
 	/** Setup finished: switch to the new store and the dashboard. */
 	connected(store: OagStore): void;
+	/** `:ctx NAME` to a profile whose key needs a passphrase: opens the unlock form and says true. */
+	beginUnlock?(name: string): boolean;
+	/** The profile the unlock form is for. */
+	unlockTarget?(): string | undefined;
+	/** Opens the profile with the typed passphrase; resolves to the problem, or undefined once switched. */
+	unlock?(name: string, passphrase: string): Promise<{message: string; wrongPassphrase: boolean} | undefined>;
 };
 
 export type ActionContext = {

@@ -15,14 +15,18 @@ import {HealthView} from './health/HealthView.js';
 import {idpActions} from './idps/actions.js';
 import {IdpsView} from './idps/IdpsView.js';
 import {idpRows} from './idps/rows.js';
+import {SETUP_ACTIONS} from './setup/setupActions.js';
 import {SetupView} from './setup/SetupView.js';
+import {UNLOCK_ACTIONS} from './unlock/unlockForm.js';
+import {UnlockView} from './unlock/UnlockView.js';
 import type {ScreenDefinition} from './types.js';
 
 // The screen registry: one entry per screen. Later issues replace or add entries here (IdP detail,
 // App detail, the auth-service form, Profiles) and their actions join the one registry below.
 
 export const SCREENS: Record<ScreenId, ScreenDefinition> = {
-	setup: {id: 'setup', title: 'Setup', View: SetupView, actions: [], needsStore: false, capturesText: true},
+	setup: {id: 'setup', title: 'Setup', View: SetupView, actions: SETUP_ACTIONS.all, needsStore: false, capturesText: true},
+	unlock: {id: 'unlock', title: 'Unlock', View: UnlockView, actions: UNLOCK_ACTIONS.all, needsStore: false, capturesText: true},
 	dashboard: {id: 'dashboard', title: 'Dashboard', View: DashboardView, actions: dashboardActions, needsStore: true, rows: dashboardRows},
 	health: {id: 'health', title: 'Health', View: HealthView, actions: healthActions, needsStore: true},
 	auth: {id: 'auth', title: 'Authentication service', View: AuthView, actions: [], needsStore: true},

@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {OagStore} from '../../store/createOagStore.js';
@@ -7,8 +7,10 @@ import type {OagState} from '../../store/state.js';
 import {footerHints, helpEntries} from '../actions/presentation.js';
 import type {ShellServices} from '../actions/types.js';
 import {createNavigation} from '../navigation.js';
+import {createMemoryDraftStore, DraftContext} from '../components/form/drafts.js';
 import {ALL_ACTIONS, SCREENS} from '../screens/registry.js';
 import type {SetupService} from '../screens/setup/setupForm.js';
+import type {UnlockOutcome} from '../screens/unlock/unlockForm.js';
 import {ThemeProvider, Tone} from '../theme/ThemeContext.js';
 import type {Theme} from '../theme/theme.js';
 import {buildActionContext} from './actionContext.js';
@@ -33,6 +35,12 @@ export type AppProps = {
 	onExit?: () => void;
 	/** A first message for the footer (demo notice, a client warning). */
 	startMessage?: string;
+	/** Start on the unlock form for this profile (its key is passphrase-encrypted). */
+	unlockAtStart?: string;
+	/** Whether `:ctx NAME` must ask for the passphrase of that profile's key first. */
+	needsPassphrase?: (name: string) => boolean;
+	/** Opens a profile with the passphrase of its encrypted key. */
+	unlockContext?: (name: string, passphrase: string) => Promise<UnlockOutcome>;
 };
 
 // Before setup there is no gateway store; an empty one keeps the hooks unconditional.
@@ -59,15 +67,35 @@ export function App(props: AppProps) {
 	const {exit} = useApp();
 	const [store, setStore] = useState(props.store);
 	const nav = useMemo(() => {
-		const created = createNavigation(props.store ? 'dashboard' : 'setup');
+		const created = createNavigation(props.store ? 'dashboard' : props.unlockAtStart ? 'unlock' : 'setup');
 		// A mistyped OAG_THEME is named, not silently replaced (the fallback theme is already in use).
 		const start = [props.theme.warning, props.startMessage].filter(Boolean).join(' · ');
 		if (start) created.say(start, props.theme.warning ? 'error' : 'info');
 		return created;
 	}, []);
+	const unlockTarget = useRef(props.unlockAtStart);
 	const services: ShellServices = useMemo(
 		() => ({
 			setup: props.setup,
+			beginUnlock: name => {
+				if (!props.unlockContext || !props.needsPassphrase?.(name)) return false;
+				unlockTarget.current = name;
+				nav.go('unlock');
+				return true;
+			},
+			unlockTarget: () => unlockTarget.current,
+			unlock: async (name, passphrase) => {
+				if (!props.unlockContext) return {message: 'Unlocking is not available here.', wrongPassphrase: false};
+				const outcome = await props.unlockContext(name, passphrase);
+				if (!outcome.ok) return {message: outcome.message, wrongPassphrase: outcome.wrongPassphrase};
+				setStore(previous => {
+					previous?.dispose();
+					return outcome.store;
+				});
+				unlockTarget.current = undefined;
+				nav.reset('dashboard');
+				return undefined;
+			},
 			connected: (next: OagStore) => {
 				setStore(next);
 				nav.reset('dashboard');
@@ -94,6 +122,8 @@ export function App(props: AppProps) {
 		[],
 	);
 	const shell: Shell = useMemo(() => ({store, nav, services}), [store]);
+	// Form drafts for this run (the navigation store keeps them per route once it has routes).
+	const drafts = useMemo(createMemoryDraftStore, []);
 	const size = useTerminalSize();
 	const navState = useStore(nav);
 	const connection = useGateway(store, s => s.connection);
@@ -118,6 +148,7 @@ export function App(props: AppProps) {
 	return (
 		<ThemeProvider theme={props.theme}>
 			<ShellContext.Provider value={shell}>
+				<DraftContext.Provider value={drafts}>
 				{tooSmall ? (
 					<TooSmall columns={size.columns} rows={size.rows} />
 				) : (
@@ -136,6 +167,7 @@ export function App(props: AppProps) {
 						<Footer hints={hints} message={message} width={size.columns} />
 					</Box>
 				)}
+				</DraftContext.Provider>
 			</ShellContext.Provider>
 		</ThemeProvider>
 	);

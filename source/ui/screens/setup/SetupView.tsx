@@ -1,58 +1,50 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {useDraftStore} from '../../components/form/drafts.js';
+import {Form} from '../../components/form/Form.js';
+import type {FormOutcome} from '../../components/form/formState.js';
+import {useForm} from '../../components/form/useForm.js';
 import {useShell} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
-import {maskedKey, SETUP_FIELDS, SETUP_LABELS} from './setupForm.js';
-import {useSetupForm} from './useSetupForm.js';
+import {SETUP_ACTIONS} from './setupActions.js';
+import {SETUP_SPEC, setupValuesOf} from './setupForm.js';
 
-export function SetupView({width}: {width: number; height: number}) {
+const NO_SERVICE: FormOutcome = {ok: false, message: 'Setup is not available here: run `oag-offline login` in a shell.'};
+
+const HEADING = 'First-run setup: connect to your Access Gateway';
+const INTRO = 'Enable the API in the OAG admin UI (Settings › Access Gateway › API), then copy the client id and the key it shows once.';
+
+export function SetupView({width, height}: {width: number; height: number}) {
 	const {services} = useShell();
-	const {state, errorOf} = useSetupForm(services.setup, store => services.connected(store));
+	const drafts = useDraftStore();
+	const service = services.setup;
+	const {state, errorOf} = useForm({
+		spec: SETUP_SPEC,
+		screen: 'setup',
+		actions: SETUP_ACTIONS,
+		draft: {store: drafts, key: 'setup'},
+		submit: async (values, progress) => {
+			if (!service) return NO_SERVICE;
+			const outcome = await service.connect(setupValuesOf(values), progress);
+			if (!outcome.ok) return outcome;
+			services.connected(outcome.store);
+			return {ok: true, message: outcome.note};
+		},
+		test: async (values, progress) => {
+			if (!service?.test) return NO_SERVICE;
+			const outcome = await service.test(setupValuesOf(values), progress);
+			return outcome.ok ? {ok: true, message: outcome.note} : outcome;
+		},
+	});
 	return (
 		<Box flexDirection="column" width={width}>
 			<Tone token="text.heading" bold>
-				First-run setup: connect to your Access Gateway
+				{HEADING}
 			</Tone>
-			<Tone token="text.muted">
-				Enable the API in the OAG admin UI (Settings › Access Gateway › API), then copy the client id and the key it shows once.
-			</Tone>
+			<Tone token="text.muted">{INTRO}</Tone>
 			<Box flexDirection="column" marginTop={1}>
-				{SETUP_FIELDS.map((field, i) => {
-					const focused = state.focus === i;
-					const value = field === 'privateKeyPem' ? maskedKey(state.values[field]) : state.values[field];
-					const error = errorOf(field);
-					return (
-						<Box key={field} flexDirection="column">
-							<Box>
-								<Text>{focused ? '> ' : '  '}</Text>
-								<Box width={22} flexShrink={0}>
-									<Tone token={focused ? 'border.focus' : 'text.primary'}>{SETUP_LABELS[field]}</Tone>
-								</Box>
-								<Text wrap="truncate">
-									{value}
-									{focused ? '_' : ''}
-								</Text>
-							</Box>
-							{error ? <Tone token="status.error">{`                        ${error}`}</Tone> : null}
-						</Box>
-					);
-				})}
-				<Box marginTop={1}>
-					<Text>{state.focus === SETUP_FIELDS.length ? '> ' : '  '}</Text>
-					<Tone token={state.focus === SETUP_FIELDS.length ? 'border.focus' : 'text.accent'} bold>
-						[ Test, store the key and connect ]
-					</Tone>
-				</Box>
+				{/* The form's keys (Tab, Ctrl+T, Ctrl+S) are in the footer, from the registry. */}
+				<Form spec={SETUP_SPEC} state={state} errorOf={errorOf} width={width} height={height - 2 - Math.ceil(INTRO.length / width)} />
 			</Box>
-			<Box flexDirection="column" marginTop={1}>
-				{state.busy ? <Tone token="status.info">Working…</Tone> : null}
-				{state.progress.map((line, i) => (
-					<Tone key={i} token="text.muted">
-						{line}
-					</Tone>
-				))}
-				{state.result ? <Tone token={state.result.ok ? 'status.ok' : 'status.error'}>{state.result.message}</Tone> : null}
-			</Box>
-			<Tone token="text.muted">Tab/↓ next field · Shift+Tab/↑ previous · Enter next/submit · Ctrl+C quits</Tone>
 		</Box>
 	);
 }

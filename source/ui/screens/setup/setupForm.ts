@@ -1,31 +1,42 @@
 import type {OagStore} from '../../../store/createOagStore.js';
 import {hostname, portText, required} from '../../../domain/validators.js';
+import type {FormSpec, FormValues} from '../../components/form/fieldSpecs.js';
+import {textOf} from '../../components/form/fieldSpecs.js';
+import {validate} from '../../components/form/formState.js';
 
-// First-run setup (the `login` flow inside the TUI): pure form state, validated per field as typed.
-// Values are never cleared by a failure: the admin fixes one field and tries again.
+// First-run setup (the `login` flow inside the TUI), declared for the form kit: the fields, their checks,
+// where a pasted key goes, and the profile name that follows the host. Values are never cleared by a
+// failure: the admin fixes one field and tries again.
 
-export type SetupField = 'host' | 'clientId' | 'privateKeyPem' | 'caFile' | 'profile';
-export const SETUP_FIELDS: readonly SetupField[] = ['host', 'clientId', 'privateKeyPem', 'caFile', 'profile'];
+export type SetupField = 'host' | 'clientId' | 'privateKeyPem' | 'caFile' | 'profile' | 'backend' | 'passphrase' | 'passphraseConfirm';
+export type SetupBackend = 'keychain' | 'encrypted-file';
 
-export const SETUP_LABELS: Record<SetupField, string> = {
-	host: 'Gateway admin host',
-	clientId: 'API client id',
-	privateKeyPem: 'Private key (paste)',
-	caFile: 'CA file (optional)',
-	profile: 'Profile name',
+export type SetupValues = {
+	host: string;
+	clientId: string;
+	privateKeyPem: string;
+	caFile: string;
+	profile: string;
+	backend: SetupBackend;
+	/** Only with the encrypted-file backend. */
+	passphrase: string;
+	passphraseConfirm: string;
 };
 
-export type SetupValues = Record<SetupField, string>;
-
-export type SetupOutcome =
-	| {ok: true; store: OagStore; note: string}
-	| {ok: false; message: string; fieldErrors?: Partial<Record<SetupField, string>>};
+export type SetupFailure = {ok: false; message: string; fieldErrors?: Partial<Record<SetupField, string>>};
+export type SetupOutcome = {ok: true; store: OagStore; note: string} | SetupFailure;
+export type SetupTestOutcome = {ok: true; note: string} | SetupFailure;
 
 /** Implemented by the command that starts the TUI (it may touch profiles and secret stores; views may not). */
 export type SetupService = {
 	/** Test the credentials against the gateway, store the key, save the profile, connect. */
 	connect(values: SetupValues, progress: (line: string) => void): Promise<SetupOutcome>;
+	/** Only test the credentials; nothing is stored. */
+	test?(values: SetupValues, progress: (line: string) => void): Promise<SetupTestOutcome>;
 };
+
+/** As `login` and the encrypted-file backend enforce for a new passphrase. */
+export const PASSPHRASE_MIN_LENGTH = 8;
 
 /** host, host:port or https://host[:port], as `login --host` accepts. */
 export function gatewayHostProblem(value: string): string | undefined {
@@ -55,22 +66,8 @@ export function privateKeyProblem(value: string): string | undefined {
 const profileProblem = (value: string): string | undefined =>
 	required(value) ?? (/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "_" or "-".');
 
-export const SETUP_VALIDATORS: Record<SetupField, (value: string) => string | undefined> = {
-	host: gatewayHostProblem,
-	clientId: required,
-	privateKeyPem: privateKeyProblem,
-	caFile: () => undefined,
-	profile: profileProblem,
-};
-
-export function validateSetup(values: SetupValues): Partial<Record<SetupField, string>> {
-	const errors: Partial<Record<SetupField, string>> = {};
-	for (const field of SETUP_FIELDS) {
-		const problem = SETUP_VALIDATORS[field](values[field]);
-		if (problem) errors[field] = problem;
-	}
-	return errors;
-}
+const passphraseProblem = (value: string): string | undefined =>
+	value === '' ? 'Required for the encrypted file.' : value.length < PASSPHRASE_MIN_LENGTH ? `At least ${PASSPHRASE_MIN_LENGTH} characters.` : undefined;
 
 /** A masked summary of the pasted key: enough to see that the paste arrived, nothing of the key itself. */
 export function maskedKey(pem: string): string {
@@ -100,14 +97,73 @@ export function keyStartIndex(text: string, burstLength: number): number {
 	return -1;
 }
 
-/** Text typed into a field: the key keeps line breaks (pastes arrive with \r), others stay one line. */
-export function appendTyped(field: SetupField, current: string, input: string): string {
-	if (field === 'privateKeyPem') return current + input.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
-	return current + input.replace(/[\u0000-\u001f\u007f]/g, '');
-}
-
 /** A default profile name from the host, as `login` derives it. */
 export function profileFromHost(host: string): string {
 	const bare = host.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
 	return bare.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64) || 'default';
+}
+
+const encrypted = (values: FormValues): boolean => textOf(values, 'backend') === 'encrypted-file';
+
+export const KEY_MISPLACED = 'That looks like the private key: it was not put here. Paste it in the key field.';
+
+/**
+ * The tab order keeps the storage choice last, so that Enter on the last field submits whichever backend
+ * is chosen (with the keychain, the passphrase fields are hidden and the choice is the last field).
+ */
+export const SETUP_SPEC: FormSpec = {
+	id: 'setup',
+	submitLabel: 'Test, store the key and connect',
+	fields: [
+		{kind: 'text', name: 'host', label: 'Gateway admin host', check: gatewayHostProblem, hint: 'host, host:port or https://host'},
+		{kind: 'text', name: 'clientId', label: 'API client id', check: required},
+		{
+			kind: 'secret',
+			name: 'privateKeyPem',
+			label: 'Private key (paste)',
+			check: privateKeyProblem,
+			mask: maskedKey,
+			multiline: {complete: value => value.includes('-----END PRIVATE KEY-----')},
+			clearOnBackspace: true,
+		},
+		{kind: 'text', name: 'caFile', label: 'CA file (optional)', hint: "the CA that issued the gateway's certificate, when it is not a public one"},
+		{kind: 'text', name: 'profile', label: 'Profile name', check: profileProblem},
+		{
+			kind: 'choice',
+			name: 'backend',
+			label: 'Store the key in',
+			options: [
+				{value: 'keychain', label: 'OS keychain'},
+				{value: 'encrypted-file', label: 'Encrypted file'},
+			],
+			hint: '←/→ choose; the encrypted file works where there is no keychain (servers, SSH)',
+		},
+		{kind: 'secret', name: 'passphrase', label: 'Key file passphrase', check: passphraseProblem, visible: encrypted},
+		{kind: 'secret', name: 'passphraseConfirm', label: 'Repeat the passphrase', visible: encrypted},
+	],
+	rules: values => ({
+		passphraseConfirm: textOf(values, 'passphrase') === textOf(values, 'passphraseConfirm') ? undefined : 'The two passphrases differ.',
+	}),
+	divert: {to: 'privateKeyPem', startOf: keyStartIndex, message: KEY_MISPLACED},
+	// The profile name follows the host until the admin types one of their own.
+	derive: (values, edited) => (edited.has('profile') || textOf(values, 'host') === '' ? {} : {profile: profileFromHost(textOf(values, 'host'))}),
+};
+
+export function setupValuesOf(values: FormValues): SetupValues {
+	const text = (name: SetupField) => textOf(values, name);
+	return {
+		host: text('host'),
+		clientId: text('clientId'),
+		privateKeyPem: text('privateKeyPem'),
+		caFile: text('caFile'),
+		profile: text('profile'),
+		backend: text('backend') === 'encrypted-file' ? 'encrypted-file' : 'keychain',
+		passphrase: text('passphrase'),
+		passphraseConfirm: text('passphraseConfirm'),
+	};
+}
+
+/** Every problem of a set of values (the kit's checks and rules over SETUP_SPEC). */
+export function validateSetup(values: Partial<SetupValues>): Partial<Record<SetupField, string>> {
+	return validate(SETUP_SPEC, {backend: 'keychain', passphrase: '', passphraseConfirm: '', ...values});
 }
