@@ -118,6 +118,10 @@ describe('architecture', () => {
 		expect(violations('operations', toLayer => ['api', 'domain', 'audit', 'secrets', 'checks'].includes(toLayer))).toEqual([]);
 	});
 
+	it('the local checks stand alone: domain types and rules only (they run from this machine, never through the gateway)', () => {
+		expect(violations('checks', toLayer => toLayer === 'domain')).toEqual([]);
+	});
+
 	it('the audit log stands alone: config (its location) and domain types only', () => {
 		expect(violations('audit', toLayer => toLayer === 'config' || toLayer === 'domain')).toEqual([]);
 	});
@@ -125,7 +129,7 @@ describe('architecture', () => {
 	it('commands use operations, store, api and domain (plus the setup layers); only the TUI launchers reach the ui', () => {
 		// Beyond design.md's `commands -> operations|store|api|domain`: config and secrets are what login and
 		// profile manage, audit is what `audit` prints (and where the composition roots open the file log),
-		// the simulator is what `demo` and `simulator` run, and the TUI launchers render the ui.
+		// checks are the pre-flights (`auth-service check-db`), the simulator is what `demo` and `simulator` run, and the TUI launchers render the ui.
 		// tuiCommands.ts registers the TUI and the demo and readies the terminal environment before Ink loads.
 		const TUI_LAUNCHERS = ['tui.tsx', 'demo.tsx', 'tuiSetup.ts', 'tuiCommands.ts'];
 		const SIMULATOR_RUNNERS = ['demo.tsx', 'simulator.ts'];
@@ -137,7 +141,7 @@ describe('architecture', () => {
 					const base = file.split('/').at(-1)!;
 					const allowed =
 						to === 'commands' ||
-						['operations', 'store', 'api', 'domain', 'config', 'secrets', 'audit'].includes(to) ||
+						['operations', 'store', 'api', 'domain', 'config', 'secrets', 'audit', 'checks'].includes(to) ||
 						(to === 'ui' && TUI_LAUNCHERS.includes(base)) ||
 						(to === 'simulator' && SIMULATOR_RUNNERS.includes(base));
 					return allowed ? [] : [`${name(file)} -> ${name(edge.to)}`];
@@ -149,7 +153,7 @@ describe('architecture', () => {
 	});
 
 	it('nothing below the commands imports them, and nothing below the ui imports it', () => {
-		for (const from of ['api', 'domain', 'audit', 'operations', 'store', 'secrets', 'config', 'simulator']) {
+		for (const from of ['api', 'domain', 'audit', 'operations', 'store', 'secrets', 'config', 'simulator', 'checks']) {
 			expect(violations(from, toLayer => !['commands', 'ui'].includes(toLayer)), from).toEqual([]);
 		}
 	});
