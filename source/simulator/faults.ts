@@ -41,6 +41,14 @@ export class FaultInjector {
 		return undefined;
 	}
 
+	/** True (and counted down) while the route has forced failures left: a test fails exactly one step. */
+	forcedFailure(route: string): boolean {
+		const left = this.faults.failNext?.[route] ?? 0;
+		if (left <= 0) return false;
+		this.faults = {...this.faults, failNext: {...this.faults.failNext, [route]: left - 1}};
+		return true;
+	}
+
 	decide(): FaultDecision {
 		if (this.prng.chance(this.faults.resetRate ?? 0)) return 'reset';
 		if (this.prng.chance(this.faults.errorRate ?? 0)) return 'error';

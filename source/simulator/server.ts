@@ -35,6 +35,7 @@ async function resourceReply(req: IncomingMessage, sim: Simulator, pathname: str
 	requireScope(principal, route.scope);
 	const retryAfter = sim.faults.rateLimit(principal.clientId, nowMs);
 	if (retryAfter !== undefined) throw rateLimited(retryAfter);
+	if (sim.faults.forcedFailure(`${req.method ?? 'GET'} ${route.template}`)) throw internalError();
 	const fault = sim.faults.decide();
 	if (fault === 'reset') return 'reset';
 	if (fault === 'error') throw internalError();

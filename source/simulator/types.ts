@@ -11,6 +11,8 @@ export type FaultOptions = {
 	resetRate?: number;
 	/** 0..1: share of 200 responses whose body is not valid JSON. */
 	malformedRate?: number;
+	/** The next N requests to a route ("POST /api/v2/settings/authentication-service") answer 500. */
+	failNext?: Record<string, number>;
 };
 
 export type SimulatorOptions = {

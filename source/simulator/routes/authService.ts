@@ -1,5 +1,4 @@
 import {AuthServiceCertificateRequest, AuthServiceEnableRequest} from '../../api/schemas/authService.js';
-import type {Certificate} from '../../api/schemas/certificates.js';
 import {paths} from '../../api/schemas/paths.js';
 import {requires} from '../../api/schemas/scopes.js';
 import {fieldError, type FieldError} from '../../domain/fieldError.js';
@@ -10,6 +9,7 @@ import type {GatewayState} from '../state.js';
 import {checkNumber, checkString, checkStringList, parseRequest, valueAt, type DomainCheck} from '../validation.js';
 import {authServiceView} from '../views.js';
 import {authServiceOf} from './lookups.js';
+import {certificateCovers} from '../../domain/certificateRules.js';
 
 // /settings/authentication-service: enable (no update: 409 when enabled), read, disable, health and
 // the certificates it serves with. All of it needs the authenticationService.manage scope.
@@ -38,14 +38,8 @@ const enableChecks = (state: GatewayState): DomainCheck[] => [
 	existingCertificate(state),
 ];
 
-/** A certificate covers a host by name, or by a wildcard for exactly one leftmost label. */
-export function certificateCovers(certificate: Certificate, host: string): boolean {
-	const names = [certificate.commonName, ...(certificate.san ?? [])].map(n => n.toLowerCase());
-	const wanted = host.toLowerCase();
-	return names.some(name =>
-		name.startsWith('*.') ? wanted.split('.').slice(1).join('.') === name.slice(2) && wanted.split('.').length > 2 : name === wanted,
-	);
-}
+// The same rule the client warns with (a wildcard covers exactly one leftmost label).
+export {certificateCovers} from '../../domain/certificateRules.js';
 
 /** OAG's admin host for the service: "-admin" added to the first label of the public domain. */
 export const adminHostnameOf = (publicDomain: string): string => publicDomain.replace(/^([^.]+)/, '$1-admin');
