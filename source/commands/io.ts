@@ -1,4 +1,5 @@
 import type {Readable} from 'node:stream';
+import {promptHidden} from '../secrets/prompt.js';
 
 /**
  * The streams a command uses, injectable so that tests run commands in-process and read what they printed.
@@ -12,6 +13,8 @@ export type CommandIo = {
 	interactive: boolean;
 	/** Reads one line typed at the terminal; the question goes to stderr. Only called when interactive. */
 	readLine(question: string): Promise<string>;
+	/** Like readLine, without echoing what is typed (a DB password). Absent: no way to ask for a secret. */
+	readHidden?(question: string): Promise<string>;
 };
 
 export function processIo(): CommandIo {
@@ -21,6 +24,7 @@ export function processIo(): CommandIo {
 		stdin: process.stdin,
 		interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
 		readLine: question => readLineFrom(process.stdin, process.stderr, question),
+		readHidden: question => promptHidden(question),
 	};
 }
 

@@ -10,7 +10,13 @@ export const EXIT = {ok: 0, failure: 1, usage: 2, auth: 3, partial: 4, interrupt
 /** A failure a command reports itself, with the exit code it asks for and a kind for `--json` errors. */
 export class CommandFailure extends Error {
 	readonly kind: string;
-	constructor(message: string, readonly exitCode: number = EXIT.failure, kind?: string) {
+	constructor(
+		message: string,
+		readonly exitCode: number = EXIT.failure,
+		kind?: string,
+		/** Field -> message (a gateway's errorCauses), printed under the line or as `fields` in JSON. */
+		readonly fields?: Record<string, string>,
+	) {
 		super(message);
 		this.kind = kind ?? (exitCode === EXIT.usage ? 'usage' : exitCode === EXIT.auth ? 'auth' : 'failure');
 	}
@@ -89,7 +95,10 @@ export async function runProgram(program: Command, argv: string[]): Promise<void
 
 function reportOf(error: unknown): {report: ErrorReport; exitCode: number} | undefined {
 	if (error instanceof CommanderError) return commanderReport(error);
-	if (error instanceof CommandFailure) return {report: {kind: error.kind, message: error.message}, exitCode: error.exitCode};
+	if (error instanceof CommandFailure) {
+		const fields = error.fields && Object.keys(error.fields).length > 0 ? {fields: error.fields} : {};
+		return {report: {kind: error.kind, message: error.message, ...fields}, exitCode: error.exitCode};
+	}
 	if (isOagError(error)) return {report: gatewayReport(error), exitCode: exitCodeFor(error)};
 	// A profiles.yaml the admin must fix is a usage problem in every command, not only where it was expected.
 	if (error instanceof ProfilesFileError) return {report: {kind: 'usage', message: error.message}, exitCode: EXIT.usage};

@@ -37,6 +37,13 @@ export function memoryIo(options: InProcessOptions = {}): CommandIo & {out: stri
 			if (answer === undefined) throw new Error(`unexpected prompt: ${question}`);
 			return answer;
 		},
+		// A hidden prompt takes the next answer too (a terminal would not echo it).
+		readHidden: async (question: string) => {
+			prompts.push(question);
+			const answer = answers.shift();
+			if (answer === undefined) throw new Error(`unexpected prompt: ${question}`);
+			return answer;
+		},
 	};
 }
 
