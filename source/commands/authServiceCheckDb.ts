@@ -35,8 +35,8 @@ const rootOf = (command: Command): Command => (command.parent ? rootOf(command.p
 const wordsOf = (command: Command): readonly string[] => (rootOf(command) as unknown as {rawArgs?: string[]}).rawArgs ?? [];
 
 export function registerCheckDb(authService: Command): void {
-	authService
-		.command('check-db')
+	const checkDb = authService.command('check-db');
+	checkDb
 		.description('check the MySQL database from this machine: DNS, TCP, TLS, version, login, database, grants')
 		.option('--host <host>', 'MySQL host (required)')
 		.addOption(new Option('--port <port>', 'MySQL port').default(3306).argParser(wholeNumber(1, 65535)))
@@ -45,8 +45,8 @@ export function registerCheckDb(authService: Command): void {
 		.option('--db-ca-file <pem>', "CA that signed the MySQL server's certificate, when it is a private one")
 		.addOption(new Option('--timeout <seconds>', 'per step').default(5).argParser(wholeNumber(1, 120)))
 		.action(
-			withContext(async (ctx, flags: CheckDbFlags, command: Command) => {
-				const host = optionAfter(wordsOf(command), 'check-db', '--host');
+			withContext(async (ctx, flags: CheckDbFlags) => {
+				const host = optionAfter(wordsOf(checkDb), 'check-db', '--host');
 				const missing = [host ? '' : '--host', flags.user ? '' : '--user', flags.database ? '' : '--database'].filter(Boolean);
 				if (missing.length > 0) throw new CommandFailure(`check-db needs ${missing.join(', ')}`, EXIT.usage);
 				const ca = flags.dbCaFile === undefined ? undefined : await readCa(flags.dbCaFile);
