@@ -1,6 +1,5 @@
 import {readFile} from 'node:fs/promises';
 import {Option, type Command} from 'commander';
-import {checkMysqlDatabase} from '../checks/mysql/index.js';
 import {preflightStepLine, preflightSummary, type PreflightReport} from '../domain/preflight.js';
 import {withContext, type CommandContext} from './context.js';
 import {secretFromEnvOrPrompt} from './operationCommand.js';
@@ -51,6 +50,8 @@ export function registerCheckDb(authService: Command): void {
 				if (missing.length > 0) throw new CommandFailure(`check-db needs ${missing.join(', ')}`, EXIT.usage);
 				const ca = flags.dbCaFile === undefined ? undefined : await readCa(flags.dbCaFile);
 				const password = await secretFromEnvOrPrompt(ctx, 'OAG_DB_PASSWORD', `Password of ${flags.user}@${host}: `);
+				// Loaded here: mysql2 is a large part of the bundle, and no other command needs it.
+				const {checkMysqlDatabase} = await import('../checks/mysql/index.js');
 				const report = await checkMysqlDatabase(
 					{host: host!, port: flags.port, user: flags.user!, password, database: flags.database!, timeoutMs: (flags.timeout ?? 5) * 1000, ...(ca ? {ca} : {})},
 					{onStep: step => ctx.info(preflightStepLine(step))},

@@ -20,6 +20,8 @@ export type MariaDbTls = {caPem: string; certPem: string; keyPem: string};
 export type MariaDb = {
 	host: '127.0.0.1';
 	port: number;
+	/** The mariadbd process (tests check that it dies with the test process). */
+	pid: number;
 	/** SQL as the server's root over its own socket (create users, databases, grants). */
 	admin(sql: string, values?: unknown[]): Promise<unknown>;
 	stop(): Promise<void>;
@@ -141,7 +143,7 @@ export async function startMariaDb(options: {tls?: MariaDbTls} = {}): Promise<Ma
 					await connection.end();
 				}
 			};
-			return {host: '127.0.0.1', port, admin, stop};
+			return {host: '127.0.0.1', port, pid: child.pid!, admin, stop};
 		} catch (error) {
 			lastError = error;
 			process.off('exit', killNow);
