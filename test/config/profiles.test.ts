@@ -4,6 +4,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import YAML from 'yaml';
 import {oagPaths, profilesFile, type OagPaths} from '../../source/config/paths.js';
+import {PROFILE_NAME_RULE} from '../../source/config/profileName.js';
 import {loadProfiles, pickProfile, ProfilesFileError, saveProfiles, updateProfiles} from '../../source/config/profiles.js';
 import {writePrivateFile} from '../../source/config/secureFiles.js';
 
@@ -79,7 +80,7 @@ describe('profiles file', () => {
 	});
 
 	it('refuses a hand-edited profile name that is not a safe file name, and names it', async () => {
-		for (const bad of ['../../evil', 'a/b', '.hidden', 'x'.repeat(65), '']) {
+		for (const bad of ['../../evil', 'a/b', '.hidden', 'x'.repeat(65), '', 'constructor', '__proto__', 'hasOwnProperty']) {
 			await writePrivateFile(profilesFile(paths), YAML.stringify({current: 'ok', profiles: {ok: {host: 'h', clientId: 'c', keyBackend: 'none'}, [bad]: {host: 'h', clientId: 'c', keyBackend: 'plaintext'}}}));
 			const error = await loadProfiles(paths).then(
 				() => undefined,
@@ -87,7 +88,7 @@ describe('profiles file', () => {
 			);
 			expect(error, bad).toBeInstanceOf(ProfilesFileError);
 			expect(error?.message).toBe(
-				`${profilesFile(paths)}: bad profile name ${JSON.stringify(bad)}: use letters, digits, ".", "_" or "-" (at most 64); rename it in the file`,
+				`${profilesFile(paths)}: bad profile name ${JSON.stringify(bad)}: ${PROFILE_NAME_RULE}; rename it in the file`,
 			);
 		}
 		await expect(saveProfiles({profiles: {'../x': {host: 'h', clientId: 'c', keyBackend: 'none'}}}, paths)).rejects.toThrow();

@@ -1,3 +1,4 @@
+import {isProfileName, PROFILE_NAME_RULE} from '../../../config/profileName.js';
 import type {OagStore} from '../../../store/createOagStore.js';
 import {hostname, portText, required} from '../../../domain/validators.js';
 
@@ -53,7 +54,7 @@ export function privateKeyProblem(value: string): string | undefined {
 }
 
 const profileProblem = (value: string): string | undefined =>
-	required(value) ?? (/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "_" or "-".');
+	required(value) ?? (isProfileName(value.trim()) ? undefined : `${PROFILE_NAME_RULE.charAt(0).toUpperCase()}${PROFILE_NAME_RULE.slice(1)}.`);
 
 export const SETUP_VALIDATORS: Record<SetupField, (value: string) => string | undefined> = {
 	host: gatewayHostProblem,
@@ -106,8 +107,5 @@ export function appendTyped(field: SetupField, current: string, input: string): 
 	return current + input.replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
-/** A default profile name from the host, as `login` derives it. */
-export function profileFromHost(host: string): string {
-	const bare = host.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-	return bare.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64) || 'default';
-}
+/** A default profile name from the host, as `login` derives it (one rule, in config). */
+export {profileFromHost} from '../../../config/profileName.js';
