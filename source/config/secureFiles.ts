@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {chmod, mkdir, open, rename, rm} from 'node:fs/promises';
+import {chmod, mkdir, open, rename, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {fileFailure, LocalFileError} from './fsErrors.js';
 
@@ -10,8 +10,9 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export async function ensurePrivateDir(dir: string): Promise<void> {
 	try {
 		await mkdir(dir, {recursive: true, mode: 0o700});
-		// mkdir leaves an existing directory's mode alone, and the umask may have widened a new one.
-		if (process.platform !== 'win32') await chmod(dir, 0o700);
+		// mkdir leaves an existing directory's mode alone, and the umask may have widened a new one. Only a
+		// mode that needs it is changed: a chmod on a read-only file system would fail for nothing.
+		if (process.platform !== 'win32' && ((await stat(dir)).mode & 0o777) !== 0o700) await chmod(dir, 0o700);
 	} catch (error) {
 		throw fileFailure('create', dir, error);
 	}
