@@ -2,6 +2,7 @@ import type {AuthMode} from '../api/clientOptions.js';
 import {isOagError} from '../api/errors.js';
 import {LocalFileError} from '../config/fsErrors.js';
 import {SCOPES, type Scope} from '../api/schemas/scopes.js';
+import {MIN_PASSPHRASE_LENGTH} from '../secrets/encryptedFile.js';
 import {ALTERNATIVES} from '../secrets/keychainDiagnosis.js';
 import {keyLocationLabel, SecretStoreError} from '../secrets/labels.js';
 import {storeKey, type StorageBackend} from '../secrets/keyStore.js';
@@ -22,6 +23,11 @@ export function chooseBackend(options: {backend?: string; keyCommand?: string; i
 	}
 	if (backend === 'command' && !options.keyCommand) {
 		throw new CommandFailure('--backend command needs --key-command CMD (a command that prints the PEM)', EXIT.usage);
+	}
+	const envPassphrase = process.env.OAG_KEY_PASSPHRASE;
+	if (backend === 'encrypted-file' && envPassphrase && [...envPassphrase].length < MIN_PASSPHRASE_LENGTH) {
+		// Said before the key is read or the gateway is asked, like the prompt would.
+		throw new CommandFailure(`OAG_KEY_PASSPHRASE is too short for a new key file: use at least ${MIN_PASSPHRASE_LENGTH} characters`, EXIT.usage);
 	}
 	return backend as StorageBackend;
 }

@@ -43,9 +43,9 @@ export function open(key: Uint8Array, box: SealedBox, additionalData: string, re
 
 /**
  * Bounds for parameters read from a key file: a tampered file must answer "damaged", not make us allocate a
- * gigabyte or spin for minutes. Ours are N=2^15, r=8, p=1 (32 MiB); the bounds leave room for 8x that.
+ * gigabyte or spin for minutes. Ours are N=2^15, r=8, p=1 (32 MiB); the bounds leave room for 4x that.
  */
-export const SCRYPT_BOUNDS = {minN: 2 ** 15, maxN: 2 ** 18, maxR: 16, maxP: 4, maxMemoryBytes: 256 * 1024 * 1024};
+export const SCRYPT_BOUNDS = {minN: 2 ** 15, maxN: 2 ** 18, maxR: 16, maxP: 4, maxMemoryBytes: 128 * 1024 * 1024};
 
 export const ScryptParams = z
 	.object({
