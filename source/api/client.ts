@@ -3,6 +3,7 @@ import {lazySigningKey} from './auth/signingKeySource.js';
 import {parseGatewayAddress} from './baseUrl.js';
 import type {OagClient, OagClientOptions} from './clientOptions.js';
 import {createGatewayCaller} from './gatewayCall.js';
+import {MAX_RETRY_AFTER_SECONDS} from './http/backoff.js';
 import {createDispatcher} from './http/dispatcher.js';
 import {createTransport} from './http/transport.js';
 import {createAccessPoliciesApi} from './resources/accessPolicies.js';
@@ -23,6 +24,10 @@ export const CLIENT_DEFAULTS = {
 	baseDelayMs: 200,
 	maxDelayMs: 5_000,
 	concurrency: 8,
+	maxBodyBytes: 32 * 1024 * 1024,
+	maxListItems: 100_000,
+	maxRetryAfterSeconds: MAX_RETRY_AFTER_SECONDS,
+	deadlineMs: 60_000,
 } as const;
 
 const writeWarningToStderr = (message: string): void => {
@@ -47,6 +52,11 @@ export function createOagClient(options: OagClientOptions): OagClient {
 	const baseDelayMs = positive('retries.baseDelayMs', options.retries?.baseDelayMs ?? CLIENT_DEFAULTS.baseDelayMs, true);
 	const maxDelayMs = positive('retries.maxDelayMs', options.retries?.maxDelayMs ?? CLIENT_DEFAULTS.maxDelayMs, true);
 	const concurrency = positive('concurrency', options.concurrency ?? CLIENT_DEFAULTS.concurrency);
+	const limits = options.limits ?? {};
+	const maxBodyBytes = positive('limits.maxBodyBytes', limits.maxBodyBytes ?? CLIENT_DEFAULTS.maxBodyBytes);
+	const maxListItems = positive('limits.maxListItems', limits.maxListItems ?? CLIENT_DEFAULTS.maxListItems);
+	const maxRetryAfterSeconds = positive('limits.maxRetryAfterSeconds', limits.maxRetryAfterSeconds ?? CLIENT_DEFAULTS.maxRetryAfterSeconds, true);
+	const deadlineMs = positive('limits.deadlineMs', limits.deadlineMs ?? CLIENT_DEFAULTS.deadlineMs);
 
 	const dispatcher = createDispatcher({
 		protocol: address.protocol,
@@ -65,6 +75,9 @@ export function createOagClient(options: OagClientOptions): OagClient {
 		maxRetries,
 		backoff: {baseDelayMs, maxDelayMs},
 		concurrency,
+		maxBodyBytes,
+		maxRetryAfterSeconds,
+		deadlineMs,
 		...(options.onRequest ? {onRequest: options.onRequest} : {}),
 	});
 	const tokens = createTokenManager({
@@ -76,7 +89,7 @@ export function createOagClient(options: OagClientOptions): OagClient {
 		...(options.authMode ? {initialMode: options.authMode} : {}),
 		...(options.onAuthModeDetected ? {onAuthModeDetected: options.onAuthModeDetected} : {}),
 	});
-	const call = createGatewayCaller(transport, tokens);
+	const call = createGatewayCaller(transport, tokens, {maxListItems});
 
 	return {
 		baseUrl: address.baseUrl,

@@ -32,7 +32,15 @@ export type GatewayCaller = {
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
-export function createGatewayCaller(transport: Transport, tokens: TokenManager): GatewayCaller {
+/** A list longer than this is refused with a message rather than held and rendered. */
+export const DEFAULT_MAX_LIST_ITEMS = 100_000;
+
+export function createGatewayCaller(
+	transport: Transport,
+	tokens: TokenManager,
+	limits: {maxListItems?: number} = {},
+): GatewayCaller {
+	const maxListItems = limits.maxListItems ?? DEFAULT_MAX_LIST_ITEMS;
 	async function exchange(spec: CallSpec): Promise<RawResponse> {
 		let used: Credential | undefined;
 		const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -77,6 +85,13 @@ export function createGatewayCaller(transport: Transport, tokens: TokenManager):
 				method: spec.method,
 				path: spec.path,
 			});
+		}
+		if (Array.isArray(json) && json.length > maxListItems) {
+			throw new OagError(
+				'bad-response',
+				`The gateway's answer to ${operation} lists ${json.length} items, more than this client's limit of ${maxListItems}; it was not shown.`,
+				{method: spec.method, path: spec.path},
+			);
 		}
 		return conform(spec, json, schema);
 	}

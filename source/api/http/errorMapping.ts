@@ -59,7 +59,9 @@ export function errorFromResponse(failure: HttpFailure): OagError {
 		const wait = failure.retryAfterSeconds;
 		return new OagError(
 			'rate-limited',
-			`The gateway is rate limiting this client (${operation})${wait !== undefined ? `; retry after ${wait} s` : ''}.`,
+			wait !== undefined
+				? `${operation}: rate limited, retry after ${Math.ceil(wait)} s.`
+				: `${operation}: rate limited by the gateway; retry in a while.`,
 			{...details, ...(wait !== undefined ? {retryAfterSeconds: wait} : {})},
 		);
 	}
