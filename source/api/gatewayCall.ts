@@ -2,7 +2,7 @@ import type {z} from 'zod';
 import type {Credential, TokenManager} from './auth/tokenManager.js';
 import {OagError} from './errors.js';
 import {errorFromResponse} from './http/errorMapping.js';
-import {maskValues, secretValuesIn} from './http/secretValues.js';
+import {secretValuesIn} from './http/secretValues.js';
 import type {HttpMethod, RawResponse, RetryPolicy, Transport} from './http/transport.js';
 
 // One authenticated call to a resource endpoint: bearer from the token manager, one renew-and-retry on 401,
@@ -69,7 +69,9 @@ export function createGatewayCaller(
 			method: spec.method,
 			path: spec.path,
 			status: response.status,
-			bodyText: spec.body === undefined ? response.text : maskValues(response.text, secretValuesIn(spec.body)),
+			bodyText: response.text,
+			// Masked in the parsed error structure, in every encoding, not by a search of the raw text.
+			secrets: spec.body === undefined ? [] : secretValuesIn(spec.body),
 			...(response.retryAfterSeconds !== undefined ? {retryAfterSeconds: response.retryAfterSeconds} : {}),
 		});
 	}

@@ -53,6 +53,8 @@ const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 type CachedToken = {credential: Credential; expiresAt: number; renewAt: number};
 
+const SCOPE_CODES = new Set(['invalid_scope', 'insufficient_scope']);
+
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
 	const now = options.now ?? Date.now;
 	let mode: AuthMode = options.initialMode ?? 'token';
@@ -73,10 +75,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 	function refusedError(status: number, bodyText: string): OagError {
 		const parsed = parseErrorBody(status, bodyText);
 		const details = {status, method: 'POST', path: paths.token, ...(parsed.errorCode ? {errorCode: parsed.errorCode} : {})};
-		// A scope refusal is recognised by its code (OAuth's invalid_scope) or its wording, and named when
-		// the gateway names it; otherwise the message lists what was asked for.
-		const aboutScope = parsed.errorCode === 'invalid_scope' || /scope/i.test(parsed.summary);
-		const scope = aboutScope ? findScope(parsed, bodyText) : undefined;
+		// A scope refusal is recognised by its code (OAuth's invalid_scope / insufficient_scope), or by a
+		// refusal that names an okta.oag scope. The bare word "scope" is not enough: "the scope claim of the
+		// assertion was not checked" is a complaint about the assertion. Named when the gateway names it;
+		// otherwise the message lists what was asked for.
+		const named = findScope(parsed, bodyText);
+		const aboutScope =
+			SCOPE_CODES.has(parsed.errorCode ?? '') ||
+			(named !== undefined && /\b(not (granted|allowed|permitted|authori[sz]ed)|invalid|insufficient|denied|refused|missing)\b/i.test(parsed.summary));
+		const scope = aboutScope ? named : undefined;
 		if (aboutScope && !scope) {
 			return new OagError(
 				'missing-scope',
