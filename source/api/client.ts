@@ -42,7 +42,11 @@ function positive(name: string, value: number, allowZero = false): number {
 
 export function createOagClient(options: OagClientOptions): OagClient {
 	const address = parseGatewayAddress(options.host);
-	if (options.clientId.trim() === '') throw new Error('The client id is empty');
+	const clientId = options.clientId.trim();
+	if (clientId === '') throw new Error('The client id (--client-id) is empty or only spaces: copy it from the OAG admin UI (API section)');
+	if (/\s/.test(clientId)) {
+		throw new Error('The client id (--client-id) contains spaces or line breaks: copy it again from the OAG admin UI (API section)');
+	}
 	const scopes = options.scopes ?? SCOPES;
 	if (scopes.length === 0) throw new Error('At least one scope is needed');
 
@@ -75,6 +79,7 @@ export function createOagClient(options: OagClientOptions): OagClient {
 		maxRetries,
 		backoff: {baseDelayMs, maxDelayMs},
 		concurrency,
+		customCa: Boolean(options.caPem),
 		maxBodyBytes,
 		maxRetryAfterSeconds,
 		deadlineMs,
@@ -82,7 +87,7 @@ export function createOagClient(options: OagClientOptions): OagClient {
 	});
 	const tokens = createTokenManager({
 		transport,
-		clientId: options.clientId.trim(),
+		clientId,
 		audience: address.audience,
 		scopes,
 		signingKey: lazySigningKey(options.privateKey),

@@ -67,7 +67,8 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 			{onAuthModeDetected: (mode) => (authMode = mode), retries: {max: 1}},
 		);
 	} catch (error) {
-		throw new CommandFailure(`cannot use host ${target.host}: ${error instanceof Error ? error.message : 'invalid'}`, EXIT.usage);
+		// The message says which setting is wrong (the host, or the client id): it is not always the host.
+		throw new CommandFailure(error instanceof Error ? error.message : `cannot use host ${target.host}`, EXIT.usage);
 	}
 	try {
 		const idps = await client.idps.list();

@@ -71,6 +71,17 @@ describe('login refuses weak or wrong input before any network call', () => {
 		expect(result.requests).toBe(0);
 	});
 
+	it('a client id of spaces is blamed on the client id', async () => {
+		for (const clientId of ['   ', 'abc def']) {
+			const env = baseEnv({OAG_CONFIG_DIR: path.join(dir, 'client-id'), OAG_KEY_PASSPHRASE: 'test passphrase 1'});
+			const before = sim.control.counters().requests;
+			const result = await runCli(['login', '--host', sim.url, '--client-id', clientId, '--ca-file', sim.caFile!, '--key-file', sim.keyFile, '--backend', 'encrypted-file', '--yes'], {env});
+			expect(result.code, JSON.stringify(clientId)).toBe(2);
+			expect(result.stderr.split('\n').filter((line) => line.startsWith('oag-offline:'))).toEqual([expect.stringMatching(/^oag-offline: The client id \(--client-id\) (is empty or only spaces|contains spaces)/)]);
+			expect(sim.control.counters().requests - before).toBe(0);
+		}
+	});
+
 	it('a profile named like an object property is refused, and such a profile does not exist', async () => {
 		for (const name of ['constructor', '__proto__', 'toString']) {
 			const result = await attempt(`proto-${name.replace(/_/g, 'u')}`, {extra: ['--profile', name]});

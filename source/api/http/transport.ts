@@ -38,6 +38,8 @@ export type TransportOptions = {
 	maxRetries: number;
 	backoff: BackoffOptions;
 	concurrency: number;
+	/** The admin gave a CA file: a TLS failure must not tell them to pass one. */
+	customCa?: boolean;
 	/** The largest answer read; a bigger one fails as bad-response without being held in memory. */
 	maxBodyBytes?: number;
 	/** A 429 asking for a longer wait is not retried: the error says when to retry. */
@@ -111,6 +113,7 @@ export function createTransport(options: TransportOptions): Transport {
 				origin: options.origin,
 				timedOut: signal.aborted,
 				timeoutMs: options.totalMs,
+				customCa: options.customCa ?? false,
 			});
 		}
 	}
