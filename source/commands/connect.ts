@@ -3,7 +3,7 @@ import type {AuthMode, OagClient, OagClientOptions} from '../api/clientOptions.j
 import {createOagClient} from '../api/client.js';
 import type {Scope} from '../api/schemas/scopes.js';
 import {CaFileError, readCaPem} from '../config/caFile.js';
-import {loadProfiles, pickProfile, ProfilesFileError, updateProfiles, type Profile} from '../config/profiles.js';
+import {loadProfiles, pickProfile, profileNamed, ProfilesFileError, updateProfiles, type Profile} from '../config/profiles.js';
 import {keyLocationLabel, SecretStoreError, type KeyBackendLabel} from '../secrets/labels.js';
 import {loadStoredKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem} from '../secrets/pem.js';
@@ -157,7 +157,7 @@ export function secretFailure(error: unknown, where?: string): unknown {
 async function rememberAuthMode(profileName: string, mode: AuthMode): Promise<void> {
 	try {
 		await updateProfiles((data) => {
-			const profile = data.profiles[profileName];
+			const profile = profileNamed(data, profileName);
 			if (profile) profile.authMode = mode;
 		});
 	} catch {

@@ -7,7 +7,7 @@ import {keyLocationLabel} from '../secrets/labels.js';
 import {PLAINTEXT_WARNING} from '../secrets/plaintextFile.js';
 import {canPrompt, confirm} from '../secrets/prompt.js';
 import {globalsOf} from './globalOptions.js';
-import {BACKEND_CHOICES, checkCredentials, chooseBackend, parseScopes, readCa} from './loginBackend.js';
+import {BACKEND_CHOICES, checkCredentials, chooseBackend, parseScopes, readCa, storeWithExplicitFallback} from './loginBackend.js';
 import {pickKeySource, readLoginKey} from './loginKey.js';
 import {commitLogin} from './loginStore.js';
 import {CommandFailure, EXIT} from './run.js';
@@ -65,9 +65,7 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
 	// New key first, then the profile switch, then the old key's removal (loginStore.ts).
 	const {used} = await commitLogin({
 		profileName,
-		backend,
-		pem: key.pem,
-		yes: globals.yes,
+		storeIn: (slot) => storeWithExplicitFallback(slot, backend, key.pem, {yes: globals.yes}),
 		warn: (line) => process.stderr.write(`oag-offline: ${line}\n`),
 		build: (current, used, slot): Profile => ({
 			...current,

@@ -2,7 +2,6 @@ import {LocalFileError} from '../config/fsErrors.js';
 import {loadProfiles, profileNamed, updateProfiles, type Profile} from '../config/profiles.js';
 import {deleteSlot, type StorageBackend} from '../secrets/keyStore.js';
 import {freshSlot, slotOf} from '../secrets/keySlot.js';
-import {storeWithExplicitFallback} from './loginBackend.js';
 import {CommandFailure, EXIT} from './run.js';
 
 // The storage order of login, re-login and backend switches (issue: local writes are transactional):
@@ -15,9 +14,8 @@ import {CommandFailure, EXIT} from './run.js';
 
 export type LoginCommit = {
 	profileName: string;
-	backend: StorageBackend;
-	pem: string;
-	yes?: boolean;
+	/** Writes the key into the given slot; resolves with the backend used. Failures leave the slot empty. */
+	storeIn: (slot: string) => Promise<StorageBackend>;
 	/** The profile to save, built from the one in the file at the moment of the switch. */
 	build: (previous: Profile | undefined, used: StorageBackend, slot: string) => Profile;
 	warn: (line: string) => void;
@@ -26,7 +24,7 @@ export type LoginCommit = {
 export async function commitLogin(commit: LoginCommit): Promise<{used: StorageBackend; profile: Profile}> {
 	const {profileName} = commit;
 	const slot = await freshSlot(profileName, profileNamed(await loadProfiles(), profileName));
-	const used = await storeWithExplicitFallback(slot, commit.backend, commit.pem, {yes: commit.yes});
+	const used = await commit.storeIn(slot);
 
 	let previous: Profile | undefined;
 	let saved: Profile | undefined;

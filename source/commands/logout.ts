@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {loadProfiles, updateProfiles} from '../config/profiles.js';
+import {loadProfiles, profileNamed, updateProfiles} from '../config/profiles.js';
 import {globalsOf} from './globalOptions.js';
 import {deleteKeyOrWarn} from './profile.js';
 import {CommandFailure, EXIT} from './run.js';
@@ -15,11 +15,11 @@ async function logout(requested: string | undefined, json: boolean | undefined):
 	const data = await loadProfiles();
 	const name = requested ?? data.current;
 	if (!name) throw new CommandFailure('no current profile: pass --profile NAME', EXIT.usage);
-	const profile = data.profiles[name];
+	const profile = profileNamed(data, name);
 	if (!profile) throw new CommandFailure(`no profile named ${name}: see \`oag-offline profile list\``, EXIT.usage);
 	const warning = profile.keyBackend === 'none' ? undefined : await deleteKeyOrWarn(name, profile);
 	await updateProfiles((fresh) => {
-		const target = fresh.profiles[name];
+		const target = profileNamed(fresh, name);
 		// A key command is not a secret and lives elsewhere; forget it too, so the profile really has no key.
 		if (target) fresh.profiles[name] = {...target, keyBackend: 'none', keyCommand: undefined};
 	});

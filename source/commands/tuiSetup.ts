@@ -1,11 +1,11 @@
 import {createOagStore} from '../store/createOagStore.js';
-import {updateProfiles} from '../config/profiles.js';
 import {SecretStoreError} from '../secrets/labels.js';
 import {storeKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem, type CheckedKey} from '../secrets/pem.js';
 import type {SetupField, SetupOutcome, SetupService, SetupValues} from '../ui/screens/setup/setupForm.js';
 import {connectClient, keyLocationLabel} from './connect.js';
 import {checkCredentials, readCa} from './loginBackend.js';
+import {commitLogin} from './loginStore.js';
 import {CommandFailure} from './run.js';
 
 // The `login` flow for the TUI's first-run Setup screen: the same checks and stores as `oag-offline login`,
@@ -59,26 +59,39 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 				return failure(error instanceof CommandFailure ? error.message : `Check failed: ${messageOf(error)}`);
 			}
 			progress('Storing the key in the OS keychain…');
+			// The same transaction as login: new key in a fresh slot, profile switch, then the old key removed.
+			let storeFailed = false;
 			try {
-				await storeKey(profile, 'keychain', checked.pem);
+				await commitLogin({
+					profileName: profile,
+					storeIn: async slot => {
+						try {
+							await storeKey(slot, 'keychain', checked.pem);
+						} catch (error) {
+							storeFailed = true;
+							throw error;
+						}
+						return 'keychain';
+					},
+					warn: line => progress(line),
+					build: (_previous, used, slot) => ({
+						host,
+						clientId,
+						...(caFile ? {caFile} : {}),
+						keyBackend: used,
+						keyFingerprint: fingerprint,
+						...(slot === profile ? {} : {keySlot: slot}),
+						...(authMode ? {authMode} : {}),
+						...(options.insecure ? {defaults: {insecure: true}} : {}),
+					}),
+				});
 			} catch (error) {
-				const why = error instanceof SecretStoreError ? error.message : messageOf(error);
+				const why = error instanceof SecretStoreError || error instanceof CommandFailure ? error.message : messageOf(error);
+				if (!storeFailed) return failure(`${why}.`);
 				return failure(
 					`Cannot store the key in the keychain (${why}). Nothing was stored. In a shell, run: oag-offline login --profile ${profile} --host ${host} --client-id ${clientId} --backend encrypted-file --key-file FILE`,
 				);
 			}
-			await updateProfiles(data => {
-				data.profiles[profile] = {
-					host,
-					clientId,
-					...(caFile ? {caFile} : {}),
-					keyBackend: 'keychain',
-					keyFingerprint: fingerprint,
-					...(authMode ? {authMode} : {}),
-					...(options.insecure ? {defaults: {insecure: true}} : {}),
-				};
-				data.current = profile;
-			});
 			progress(`Saved profile ${profile}; it is now the current profile.`);
 			const client = connectClient({
 				host,
