@@ -1,7 +1,7 @@
 import {LocalFileError} from '../config/fsErrors.js';
 import {loadProfiles, profileNamed, updateProfiles, type Profile} from '../config/profiles.js';
 import {deleteSlot, type StorageBackend} from '../secrets/keyStore.js';
-import {freshSlot, slotOf} from '../secrets/keySlot.js';
+import {freshSlot, slotOf, sweepOrphanSlots} from '../secrets/keySlot.js';
 import {CommandFailure, EXIT} from './run.js';
 
 // The storage order of login, re-login and backend switches (issue: local writes are transactional):
@@ -10,7 +10,8 @@ import {CommandFailure, EXIT} from './run.js';
 //   3. only then is the old slot removed (every backend's files there, so a move off plaintext leaves no
 //      plaintext copy behind).
 // A failure in 1 or 2 removes what 1 wrote and leaves the previous profile and key as they were; a failure
-// in 3 is a warning naming what is left.
+// in 3 is a warning naming what is left. A login killed between 1 and 2 leaves a slot no profile uses; the
+// next login of that profile removes it once it is old enough not to be another login's work in progress.
 
 export type LoginCommit = {
 	profileName: string;
@@ -48,6 +49,8 @@ export async function commitLogin(commit: LoginCommit): Promise<{used: StorageBa
 			});
 		}
 	}
+	// Leftovers of logins killed between their key write and their switch (only old ones: see keySlot.ts).
+	await sweepOrphanSlots(profileName, slot).catch(() => undefined);
 	return {used, profile: saved!};
 }
 
