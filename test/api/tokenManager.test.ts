@@ -162,6 +162,18 @@ describe('token manager', () => {
 		}
 	});
 
+	it('an echo of the client assertion, in any encoding, is masked in the refusal', async () => {
+		for (const status of [401, 500]) {
+			const {transport} = fakeTransport((form) => {
+				const assertion = form.get('client_assertion')!;
+				const echoed = [Buffer.from(assertion).toString('base64'), encodeURIComponent(assertion), JSON.stringify(assertion)].join(' ');
+				return {status, text: JSON.stringify({error: 'invalid_client', error_description: `rejected ${echoed}`})};
+			});
+			const error = (await manager(transport).credential().catch((e: unknown) => e)) as Error;
+			expect(error.message, String(status)).toMatch(/rejected \[redacted\] \[redacted\] "\[redacted\]"/);
+		}
+	});
+
 	it('an OAuth scope code is a scope refusal even when no scope is named', async () => {
 		for (const code of ['invalid_scope', 'insufficient_scope']) {
 			const {transport} = fakeTransport(() => ({status: 400, text: JSON.stringify({error: code, error_description: 'The requested scopes are not allowed.'})}));
