@@ -67,16 +67,19 @@ export async function readIfExists(file: string, options: ReadOptions = {}): Pro
 			const mode = (info.mode & 0o777).toString(8).padStart(4, '0');
 			throw new LocalFileError('read', file, 'EACCES', `it is readable by group or others (mode ${mode}); run chmod 600 ${file}`);
 		}
-		const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+		// Read in chunks until the end or one byte past the limit: a FIFO (`--key-file <(pass show gw1)`) or a
+		// device reports size 0, and a file may grow after the stat.
+		const chunks: Buffer[] = [];
 		let length = 0;
-		// Read up to one byte past the limit: a file that grew since the stat is refused too.
-		while (length < buffer.length) {
-			const {bytesRead} = await handle.read(buffer, length, buffer.length - length, length);
+		for (;;) {
+			const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length));
+			const {bytesRead} = await handle.read(chunk, 0, chunk.length, null);
 			if (bytesRead === 0) break;
+			chunks.push(chunk.subarray(0, bytesRead));
 			length += bytesRead;
+			if (length > maxBytes) throw new LocalFileError('read', file, 'EFBIG', `it is over the limit of ${maxBytes} bytes`);
 		}
-		if (length > maxBytes) throw new LocalFileError('read', file, 'EFBIG', `it is over the limit of ${maxBytes} bytes`);
-		return buffer.subarray(0, length).toString('utf8');
+		return Buffer.concat(chunks).toString('utf8');
 	} catch (error) {
 		throw fileFailure('read', file, error);
 	} finally {

@@ -1,3 +1,4 @@
+import {spawn, spawnSync} from 'node:child_process';
 import {generateKeyPairSync} from 'node:crypto';
 import {copyFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -69,6 +70,26 @@ describe('login refuses weak or wrong input before any network call', () => {
 		expect(result.code).toBe(2);
 		expect(result.stderr).toBe(`oag-offline: the CA file ${garbage} is not a PEM certificate (expected a -----BEGIN CERTIFICATE----- block)\n`);
 		expect(result.requests).toBe(0);
+	});
+
+	it('key input is bounded: /dev/zero as --key-file and a flood on --key-stdin are refused', async () => {
+		const zero = await runCli(['login', '--host', sim.url, '--client-id', sim.clientId, '--key-file', '/dev/zero', '--backend', 'encrypted-file', '--yes'], {env: baseEnv({OAG_CONFIG_DIR: path.join(dir, 'zero')})});
+		expect(zero.code).toBe(2);
+		expect(zero.stderr).toBe('oag-offline: the key file: cannot read /dev/zero: it is over the limit of 65536 bytes\n');
+		const flood = await runCli(['login', '--host', sim.url, '--client-id', sim.clientId, '--key-stdin', '--backend', 'encrypted-file', '--yes'], {env: baseEnv({OAG_CONFIG_DIR: path.join(dir, 'flood')}), input: 'A'.repeat(200 * 1024)});
+		expect(flood.code).toBe(1);
+		expect(flood.stderr).toBe('oag-offline: stdin holds more than 64 KiB: not a key\n');
+	});
+
+	it('a FIFO as --key-file (as `--key-file <(pass show gw1)` gives) is read whole', async () => {
+		const fifo = path.join(dir, 'key.fifo');
+		expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+		const writer = spawn('sh', ['-c', `cat '${sim.keyFile}' > '${fifo}'`]);
+		const env = baseEnv({OAG_CONFIG_DIR: path.join(dir, 'fifo'), OAG_KEY_PASSPHRASE: 'test passphrase 1'});
+		const result = await runCli(['login', '--host', sim.url, '--client-id', sim.clientId, '--ca-file', sim.caFile!, '--key-file', fifo, '--backend', 'encrypted-file', '--yes', '--json'], {env});
+		writer.kill();
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout.trim())).toMatchObject({keyBackend: 'encrypted file'});
 	});
 
 	it('a client id of spaces is blamed on the client id', async () => {
