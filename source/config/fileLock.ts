@@ -12,8 +12,11 @@ export async function withFileLock<T>(lockFile: string, work: () => Promise<T>, 
 	const deadline = Date.now() + waitMs;
 	for (let attempt = 0; ; attempt++) {
 		if (await tryAcquire(lockFile)) break;
-		if (await isStale(lockFile)) {
-			await rm(lockFile, {force: true}).catch(() => undefined);
+		const stale = await staleLock(lockFile);
+		if (stale) {
+			// Removed only if it is still the lock judged stale: another waiter may have replaced it meanwhile.
+			const now = await lockSignature(lockFile);
+			if (now && now.text === stale.text && now.mtimeMs === stale.mtimeMs) await rm(lockFile, {force: true}).catch(() => undefined);
 			continue;
 		}
 		if (Date.now() > deadline) {
@@ -43,17 +46,26 @@ async function tryAcquire(lockFile: string): Promise<boolean> {
 	}
 }
 
-async function isStale(lockFile: string): Promise<boolean> {
+type LockSignature = {text: string; mtimeMs: number};
+
+async function lockSignature(lockFile: string): Promise<LockSignature | undefined> {
 	try {
 		const [info, text] = await Promise.all([stat(lockFile), readFile(lockFile, 'utf8')]);
-		if (Date.now() - info.mtimeMs > STALE_MS) return true;
-		const pid = Number(text.trim());
-		// An empty file is a lock being written right now, not a stale one.
-		if (!Number.isInteger(pid) || pid <= 0) return false;
-		return !processExists(pid);
+		return {text, mtimeMs: info.mtimeMs};
 	} catch {
-		return false; // gone meanwhile: the next attempt takes it
+		return undefined; // gone meanwhile: the next attempt takes it
 	}
+}
+
+/** The lock's signature when its holder is gone or it is older than STALE_MS; else undefined. */
+async function staleLock(lockFile: string): Promise<LockSignature | undefined> {
+	const signature = await lockSignature(lockFile);
+	if (!signature) return undefined;
+	if (Date.now() - signature.mtimeMs > STALE_MS) return signature;
+	const pid = Number(signature.text.trim());
+	// An empty file is a lock being written right now, not a stale one.
+	if (!Number.isInteger(pid) || pid <= 0) return undefined;
+	return processExists(pid) ? undefined : signature;
 }
 
 function processExists(pid: number): boolean {
