@@ -1,4 +1,5 @@
 import {isProfileName, PROFILE_NAME_RULE, profileFromHost} from '../../../config/profileName.js';
+import {gatewayHostProblem} from '../../../domain/gatewayHost.js';
 import type {OagStore} from '../../../store/createOagStore.js';
 import {hostname, portText, required} from '../../../domain/validators.js';
 import type {FormSpec, FormValues} from '../../components/form/fieldSpecs.js';
@@ -39,19 +40,8 @@ export type SetupService = {
 /** As `login` and the encrypted-file backend enforce for a new passphrase. */
 export const PASSPHRASE_MIN_LENGTH = 8;
 
-/** host, host:port or https://host[:port], as `login --host` accepts. */
-export function gatewayHostProblem(value: string): string | undefined {
-	const text = value.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
-	if (text === '') return 'Required.';
-	if (text.includes('/')) return 'Give the host only, without a path.';
-	const match = /^(\[[^\]]+\]|[^:]+)(?::(.*))?$/.exec(text);
-	if (!match) return 'Use host, host:port or https://host.';
-	if (match[2] !== undefined) {
-		const problem = portText(match[2]);
-		if (problem) return problem;
-	}
-	return match[1]!.startsWith('[') ? undefined : hostname(match[1]!);
-}
+/** One host rule for login, the base URL and Setup (domain/gatewayHost.ts). */
+export {gatewayHostProblem} from '../../../domain/gatewayHost.js';
 
 export function privateKeyProblem(value: string): string | undefined {
 	const text = value.trim();
