@@ -33,7 +33,9 @@ export async function readLoginKey(source: KeySource): Promise<CheckedKey> {
 	try {
 		text = await readSource(source);
 	} catch (error) {
-		if (error instanceof SecretStoreError) throw new CommandFailure(error.message, EXIT.failure);
+		if (error instanceof SecretStoreError) {
+			throw new CommandFailure(error.message, error.reason === 'interrupted' ? EXIT.interrupted : EXIT.failure);
+		}
 		throw new CommandFailure(`cannot read the key ${describe(source)}`, EXIT.usage);
 	}
 	try {

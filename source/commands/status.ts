@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import {connectClient, resolveConnection} from './connect.js';
 import {globalsOf} from './globalOptions.js';
-import {CommandFailure, EXIT} from './run.js';
+import {CommandFailure, EXIT, requestExitCode} from './run.js';
 import {formatStatus, statusJson, type StatusHeader} from './statusFormat.js';
 import {gatherStatus, reportErrors} from './statusReport.js';
 
@@ -14,6 +14,8 @@ export function registerStatus(program: Command): void {
 		.action(async (_options: unknown, command: Command) => {
 			const globals = globalsOf(command);
 			const connection = await resolveConnection(globals);
+			// A key that cannot be read is the admin's to fix (exit 2), not three identical part failures.
+			await connection.privateKey();
 			const client = connectClient(connection);
 			try {
 				const report = await gatherStatus(client);
@@ -32,8 +34,10 @@ export function registerStatus(program: Command): void {
 				process.stdout.write(
 					globals.json ? `${JSON.stringify(statusJson(header, report), null, 2)}\n` : formatStatus(header, report),
 				);
-				if (errors.some(e => isAuthKind(e.kind))) process.exitCode = EXIT.auth;
-				else if (errors.length > 0) process.exitCode = EXIT.failure;
+				// Some parts (or some apps' states) unreadable and the rest printed: partial (4). Nothing readable: 3 or 1.
+				const unreadableApps = report.apps.ok && report.apps.value.unreadable > 0;
+				if (errors.length === 3) requestExitCode(command, errors.some(e => isAuthKind(e.kind)) ? EXIT.auth : EXIT.failure);
+				else if (errors.length > 0 || unreadableApps) requestExitCode(command, EXIT.partial);
 			} finally {
 				await client.close();
 			}
