@@ -1,16 +1,14 @@
 import type {Command} from 'commander';
 import {FAILOVER_MODES, FailoverModeRequest, type FailoverModeValue} from '../api/schemas/idps.js';
 import {targetText} from '../domain/changeSummary.js';
-import {failoverOperation, type FailoverState} from '../operations/failover.js';
-import {createRunner} from '../operations/runner.js';
-import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
+import {failoverOperation} from '../operations/failover.js';
 import {bodyFileOption, dryRunOption, withContext, type CommandContext} from './context.js';
+import {runOperation} from './operationCommand.js';
 import {choice} from './parsers.js';
-import {CommandFailure, EXIT} from './run.js';
 
 // `oag-offline idps list` and `idps failover IDP AUTOMATIC|DISABLED`: the same failover operation and
 // runner as the TUI's `a` and `D` keys, so the same read-only rule, confirmation, verify and audit line.
-// The audit log is the gateway's (openGateway: the file log for real gateways).
+// runOperation (operationCommand.ts) is the command line's side of the runner.
 
 type IdpRow = {id: string; name: string; type: string; failoverMode: string};
 
@@ -44,39 +42,5 @@ async function setFailover(ctx: CommandContext, idpArgument: string, mode: Failo
 	const body = await ctx.body(FailoverModeRequest, {overrides: {mode}});
 	const gateway = await ctx.openGateway();
 	const idp = await ctx.resolveIdp(gateway.client, idpArgument);
-	const op = failoverOperation(gateway.client, {id: idp.id, name: idp.name}, body.mode);
-	if (ctx.dryRun(op.request)) return;
-	// Nobody to ask and no --yes: a usage error before the runner starts (no request, no audit line).
-	if (op.confirmation) ctx.requireYes(op.label);
-	const runner = createRunner({
-		audit: gateway.audit,
-		actor: () => ({profile: gateway.connection.profileName ?? '(from flags)', gateway: new URL(gateway.client.baseUrl).host, via: 'cli'}),
-		readOnly: () => gateway.connection.readOnly,
-	});
-	report(ctx, await runner.run(op, {confirm: confirmThrough(ctx)}));
-}
-
-/** The runner's confirmation through the context: --yes, or the word typed at the terminal. */
-const confirmThrough =
-	(ctx: CommandContext): ConfirmFn =>
-	async request => {
-		try {
-			await ctx.confirm(request.prompt, request.expected);
-			return true;
-		} catch (error) {
-			// A wrong word is "not confirmed" (the runner audits it); anything else (Ctrl-C) goes on up.
-			if (error instanceof CommandFailure && error.kind === 'cancelled') return false;
-			throw error;
-		}
-	};
-
-function report(ctx: CommandContext, outcome: OperationOutcome<FailoverState>): void {
-	if (outcome.auditWarning && ctx.json) ctx.warn(outcome.auditWarning);
-	if (outcome.ok) {
-		const {undo: _undo, ...plain} = outcome;
-		ctx.print(plain, result => result.message);
-		return;
-	}
-	const auth = outcome.errorKind === 'unauthorized' || outcome.errorKind === 'missing-scope';
-	throw new CommandFailure(outcome.message, auth ? EXIT.auth : EXIT.failure, outcome.errorKind ?? outcome.outcome);
+	await runOperation(ctx, gateway, failoverOperation(gateway.client, {id: idp.id, name: idp.name}, body.mode));
 }
