@@ -9,7 +9,7 @@ import {registerEnable} from './authServiceEnable.js';
 import {registerHealth} from './authServiceHealth.js';
 import {certificateView, type CertificateView} from './certs.js';
 import {dryRunOption, withContext} from './context.js';
-import {commandRunner, contextConfirm, reportOutcome} from './operationCommand.js';
+import {runOperation} from './operationCommand.js';
 
 // `oag-offline auth-service get|enable|disable|health|check-db`: the cluster-wide authentication service
 // (steps 1-2 of the Okta guide). Enable and disable are operations run by the same runner as the TUI.
@@ -87,10 +87,7 @@ export function registerAuthService(program: Command): void {
 		.action(
 			withContext(async ctx => {
 				const gateway = await ctx.openGateway();
-				const operation = disableOperation(gateway.client);
-				if (ctx.dryRun(operation.request)) return;
-				ctx.requireYes(operation.label);
-				reportOutcome(ctx, await commandRunner(gateway).run(operation, {confirm: contextConfirm(ctx)}));
+				await runOperation(ctx, gateway, disableOperation(gateway.client));
 			}),
 		);
 	registerHealth(authService);

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import {Option, type Command} from 'commander';
 import {preflightStepLine, preflightSummary, type PreflightReport} from '../domain/preflight.js';
 import {withContext, type CommandContext} from './context.js';
-import {secretFromEnvOrPrompt} from './operationCommand.js';
+import {secretFromEnvOrPrompt} from './secretInput.js';
 import {wholeNumber} from './parsers.js';
 import {CommandFailure, EXIT} from './run.js';
 

@@ -9,7 +9,8 @@ import {enableOperation} from '../operations/authService.js';
 import {changeAuthServiceSettings, type ChangeResult} from '../operations/authServiceChange.js';
 import {bodyFileOption, dryRunOption, withContext, type CommandContext} from './context.js';
 import type {Gateway} from './gateway.js';
-import {commandRunner, contextConfirm, reportOutcome, secretFromEnvOrPrompt} from './operationCommand.js';
+import {commandRunner, confirmThrough, runOperation} from './operationCommand.js';
+import {secretFromEnvOrPrompt} from './secretInput.js';
 import {wholeNumber} from './parsers.js';
 import {CommandFailure, EXIT} from './run.js';
 
@@ -94,8 +95,8 @@ async function enable(ctx: CommandContext, flags: EnableFlags): Promise<void> {
 	else ctx.warn(`the certificate ${certificateId} is not in the gateway's list`);
 
 	const planned = enableOperation(client, {...draft, certificateId, database: {...draft.database, password: ''}});
+	// The dry run before the password is asked for: it sends nothing and shows the credentials masked.
 	if (ctx.dryRun(planned.request)) return;
-	ctx.requireYes(planned.label);
 	const password =
 		draft.database.password ??
 		(await secretFromEnvOrPrompt(ctx, 'OAG_DB_PASSWORD', `Database password for ${draft.database.username}@${draft.database.host}: `));
@@ -105,7 +106,7 @@ async function enable(ctx: CommandContext, flags: EnableFlags): Promise<void> {
 		await replace(ctx, gateway, body, flags.oldDbUser ?? body.database.username);
 		return;
 	}
-	reportOutcome(ctx, await commandRunner(gateway).run(enableOperation(client, body)));
+	await runOperation(ctx, gateway, enableOperation(client, body));
 }
 
 async function replace(ctx: CommandContext, gateway: Gateway, body: AuthServiceEnableRequest, oldUser: string): Promise<void> {
@@ -114,9 +115,11 @@ async function replace(ctx: CommandContext, gateway: Gateway, body: AuthServiceE
 		const typed = await ctx.io.readHidden(`Password of ${oldUser} in the CURRENT setting, to restore it if the new values fail (empty: do not restore): `);
 		oldPassword = typed === '' ? undefined : typed;
 	}
+	// Disabling first is dangerous (offline sign-in stops in between): nobody to ask and no --yes is a usage error.
+	ctx.requireYes('change the authentication service settings');
 	if (oldPassword === undefined) ctx.warn('no password for the current setting (OAG_OLD_DB_PASSWORD): if the new values fail, the service stays disabled');
 	const result = await changeAuthServiceSettings(commandRunner(gateway), gateway.client, body, {
-		confirm: contextConfirm(ctx),
+		confirm: confirmThrough(ctx),
 		...(oldPassword === undefined ? {} : {oldCredentials: {username: oldUser, password: oldPassword}}),
 	});
 	reportChange(ctx, result);

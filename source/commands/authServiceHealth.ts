@@ -21,7 +21,15 @@ export type HealthSample = {
 	advice: string[];
 };
 
-async function sample(client: OagClient): Promise<HealthSample> {
+/**
+ * What a watch rides out, as an UNREACHABLE line: the gateway down, slow, failing or throttling, which is
+ * what an incident looks like. Waiting does not fix the rest (a refused key, a missing scope, a TLS or key
+ * file problem): those end the watch with their own exit code.
+ */
+const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate-limited', 'bad-response']);
+const endsWatch = (error: unknown): boolean => !isOagError(error) || !TRANSIENT.has(error.kind);
+
+async function sample(client: OagClient, rethrow: (error: unknown) => boolean): Promise<HealthSample> {
 	const time = new Date().toISOString();
 	try {
 		const check = await client.authService.health();
@@ -36,6 +44,7 @@ async function sample(client: OagClient): Promise<HealthSample> {
 			advice: healthAdvice({status: check.status, ...(setting ? {serverNodes: setting.serverNodes, database: setting.database, publicDomain: setting.publicDomain} : {})}),
 		};
 	} catch (error) {
+		if (rethrow(error)) throw error;
 		return {time, status: 'UNREACHABLE', meaning: 'the gateway did not answer the health check', error: isOagError(error) ? `${error.kind}: ${error.message}` : String(error), advice: []};
 	}
 }
@@ -66,9 +75,8 @@ export function registerHealth(authService: Command): void {
 			withContext(async (ctx, options: {watch?: boolean; interval: number; maxChanges?: number}) => {
 				const gateway = await ctx.openGateway();
 				if (!options.watch) {
-					const once = await sample(gateway.client);
-					ctx.print(once, sampleText);
-					if (once.status === 'UNREACHABLE') ctx.exitWith(EXIT.failure);
+					// One check: a failure is the command's failure, with its exit code (3 for auth, 1 otherwise).
+					ctx.print(await sample(gateway.client, () => true), sampleText);
 					return;
 				}
 				await watch(ctx, gateway.client, options.interval * 1000, options.maxChanges ?? Number.POSITIVE_INFINITY);
@@ -86,9 +94,11 @@ async function watch(ctx: CommandContext, client: OagClient, intervalMs: number,
 	process.once('SIGINT', onInterrupt);
 	try {
 		let last: string | undefined;
+		let lastStatus: string | undefined;
 		let printed = 0;
 		while (!interrupted && printed < maxChanges) {
-			const current = await sample(client);
+			const current = await sample(client, endsWatch);
+			lastStatus = current.status;
 			if (changeKey(current) !== last) {
 				last = changeKey(current);
 				printed++;
@@ -101,6 +111,8 @@ async function watch(ctx: CommandContext, client: OagClient, intervalMs: number,
 			});
 		}
 		if (interrupted) ctx.exitWith(EXIT.interrupted);
+		// Stopped by --max-changes: the exit code says whether the gateway answered the last check.
+		else if (lastStatus === 'UNREACHABLE') ctx.exitWith(EXIT.failure);
 	} finally {
 		process.off('SIGINT', onInterrupt);
 	}

@@ -1,54 +1,68 @@
-import {fileAuditLog} from '../audit/fileLog.js';
+import type {BulkResult} from '../operations/bulk.js';
 import {createRunner, type OperationRunner} from '../operations/runner.js';
-import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
+import type {ConfirmFn, Operation, OperationOutcome} from '../operations/types.js';
 import type {CommandContext} from './context.js';
 import type {Gateway} from './gateway.js';
 import {CommandFailure, EXIT} from './run.js';
 
-// What every command that runs an operation shares: the runner (file audit log, read-only from the
-// connection), the context's confirmation as the runner's hook, and one way to report the outcome.
+// A change from the command line through the operations runner, the same way in every command:
+// --dry-run prints the request (nothing sent, no --yes needed); a dangerous change with nobody to ask and
+// no --yes is a usage error before anything starts; the typed confirmation goes through ctx.confirm; the
+// runner reads, sends, verifies and writes the audit line to the gateway's log (the file log for real
+// gateways); the outcome is printed (text or JSON), or thrown as a failure with its exit code.
 
+/** The runner for commands: the gateway's audit log, `via: cli`, the connection's read-only flag. */
 export function commandRunner(gateway: Gateway): OperationRunner {
 	return createRunner({
-		audit: fileAuditLog(),
+		audit: gateway.audit,
 		actor: () => ({profile: gateway.connection.profileName ?? '(from flags)', gateway: new URL(gateway.client.baseUrl).host, via: 'cli'}),
 		readOnly: () => gateway.connection.readOnly,
 	});
 }
 
-/** The runner asks; the context types the word at a terminal or takes --yes (else it throws, and the runner reports not-confirmed). */
-export const contextConfirm =
+/** The runner's confirmation through the context: --yes, or the word typed at the terminal. */
+export const confirmThrough =
 	(ctx: CommandContext): ConfirmFn =>
 	async request => {
-		await ctx.confirm(request.prompt, request.expected);
-		return true;
+		try {
+			await ctx.confirm(request.prompt, request.expected);
+			return true;
+		} catch (error) {
+			// A wrong word is "not confirmed" (the runner audits it); anything else goes on up.
+			if (error instanceof CommandFailure && error.kind === 'cancelled') return false;
+			throw error;
+		}
 	};
 
-const exitCodeOf = (outcome: Pick<OperationOutcome<unknown>, 'errorKind'>): number =>
-	outcome.errorKind === 'unauthorized' || outcome.errorKind === 'missing-scope' ? EXIT.auth : EXIT.failure;
+const isAuthKind = (kind: string | undefined): boolean => kind === 'unauthorized' || kind === 'missing-scope';
 
-/** The outcome as JSON (without the undo operation) or its one line; a failure throws with its field errors. */
-export function reportOutcome<S>(ctx: CommandContext, outcome: OperationOutcome<S>): void {
-	if (outcome.auditWarning) ctx.warn(outcome.auditWarning);
+/** Runs one operation for a command; returns after printing its outcome, throws when it did not go through. */
+export async function runOperation<S>(ctx: CommandContext, gateway: Gateway, op: Operation<S>): Promise<void> {
+	if (ctx.dryRun(op.request)) return;
+	// Nobody to ask and no --yes: a usage error before the runner starts (no request, no audit line).
+	if (op.confirmation) ctx.requireYes(op.label);
+	const outcome = await commandRunner(gateway).run(op, {confirm: confirmThrough(ctx)});
+	report(ctx, outcome);
+}
+
+export function report<S>(ctx: CommandContext, outcome: OperationOutcome<S>): void {
+	// In text the message already carries the warning; under --json it is a warning line of its own too.
+	if (outcome.auditWarning && ctx.json) ctx.warn(outcome.auditWarning);
 	if (!outcome.ok) {
-		const kind = outcome.outcome === 'not-confirmed' ? 'cancelled' : outcome.errorKind ?? outcome.outcome;
-		throw new CommandFailure(outcome.message, exitCodeOf(outcome), kind, outcome.fieldErrors);
+		// The gateway's field errors (errorCauses) go along: printed under the line, or as `fields` in JSON.
+		throw new CommandFailure(outcome.message, isAuthKind(outcome.errorKind) ? EXIT.auth : EXIT.failure, outcome.errorKind ?? outcome.outcome, outcome.fieldErrors);
 	}
 	const {undo: _undo, ...plain} = outcome;
 	ctx.print(plain, result => result.message);
 }
 
 /**
- * A database password: from the environment variable, else typed at a hidden prompt. Never a flag (it
- * would sit in the shell history and in `ps`). Without either, a usage error that says how to give it.
+ * A bulk change's exit code: 0 when every change went through, 4 (partial) when some did and some failed
+ * or never started, and when none did: 3 if every failure was an auth/scope refusal, else 1.
  */
-export async function secretFromEnvOrPrompt(ctx: CommandContext, variable: string, question: string): Promise<string> {
-	const fromEnv = process.env[variable];
-	if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-	if (!ctx.io.interactive || !ctx.io.readHidden) {
-		throw new CommandFailure(`${question.replace(/:\s*$/, '')}: set ${variable}, or run at a terminal to type it (it is never a flag)`, EXIT.usage);
-	}
-	const typed = await ctx.io.readHidden(question);
-	if (typed === '') throw new CommandFailure('no password typed: nothing was done', EXIT.usage);
-	return typed;
+export function bulkExitCode(result: BulkResult<unknown>): number {
+	if (result.failed === 0 && result.notStarted === 0) return EXIT.ok;
+	if (result.done > 0) return EXIT.partial;
+	const failures = result.items.flatMap(item => (item.state === 'failed' ? [item.outcome] : []));
+	return failures.length > 0 && failures.every(outcome => isAuthKind(outcome.errorKind)) ? EXIT.auth : EXIT.failure;
 }

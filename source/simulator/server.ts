@@ -36,7 +36,7 @@ async function resourceReply(req: IncomingMessage, sim: Simulator, pathname: str
 	const retryAfter = sim.faults.rateLimit(principal.clientId, nowMs);
 	if (retryAfter !== undefined) throw rateLimited(retryAfter);
 	if (sim.faults.forcedFailure(`${req.method ?? 'GET'} ${route.template}`)) throw internalError();
-	const fault = sim.faults.decide();
+	const fault = sim.faults.decide(pathname);
 	if (fault === 'reset') return 'reset';
 	if (fault === 'error') throw internalError();
 
@@ -65,7 +65,7 @@ export function createRequestHandler(sim: Simulator) {
 					return;
 				}
 				reply = result;
-				malformed = reply.status === 200 && reply.body !== undefined && sim.faults.malformed();
+				malformed = reply.status === 200 && reply.body !== undefined && sim.faults.malformed(pathname);
 			}
 		} catch (error) {
 			if (error instanceof SimHttpError) {

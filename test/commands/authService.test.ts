@@ -138,11 +138,9 @@ describe('auth-service disable and enable', () => {
 		expect(text.stdout).toMatch(/not enabled\. Enable it with `oag-offline auth-service enable`/);
 	});
 
-	it('enable from flags, the certificate by CN and the password from OAG_DB_PASSWORD; a second enable is refused', async () => {
+	it('enable from flags (not dangerous: no --yes needed), the certificate by CN, the password from OAG_DB_PASSWORD; a second enable is refused', async () => {
 		const password = newPassword();
-		const noYes = await run(['auth-service', 'enable', ...enableFlags], {dbPassword: password});
-		expect(noYes.code).toBe(2);
-		const result = await run(['auth-service', 'enable', ...enableFlags, '--yes', '--json'], {dbPassword: password});
+		const result = await run(['auth-service', 'enable', ...enableFlags, '--json'], {dbPassword: password});
 		expect(result.code).toBe(0);
 		expect(JSON.parse(result.stdout)).toMatchObject({ok: true, verified: true, after: {enabled: true, publicDomain: 'offline.example.com', database: {port: 3306}}});
 		const again = await run(['auth-service', 'enable', ...enableFlags, '--yes'], {dbPassword: newPassword()});
