@@ -36,7 +36,7 @@ export function healthAdvice(input: HealthAdviceInput): string[] {
 	const db = input.database;
 	const where = db?.host ? `${db.host}:${db.port ?? 3306}${db.name ? `/${db.name}` : ''}` : 'the database';
 	const domain = input.publicDomain ?? 'the public domain';
-	const certificate = input.certificateLabel ? ` (${input.certificateLabel})` : '';
+	const certificate = input.certificateLabel ? ` ${input.certificateLabel}` : '';
 	const warnings = input.certificateWarnings && input.certificateWarnings.length > 0 ? `: ${input.certificateWarnings.join('; ')}` : '';
 	return [
 		`1. The database ${where} as ${nodes} reach it: is it up, does the login still work, is the disk full? (check-db runs the same steps from this machine)`,

@@ -19,8 +19,10 @@ export function certificateCovers(certificate: Pick<Certificate, 'commonName' | 
 /** Whole days until it expires (negative once expired); from expiresOn, else the gateway's validityRemaining. */
 export function daysLeft(certificate: Pick<Certificate, 'expiresOn' | 'validityRemaining'>, nowMs: number): number | undefined {
 	const expires = certificate.expiresOn === undefined ? Number.NaN : Date.parse(certificate.expiresOn);
-	if (Number.isFinite(expires)) return Math.floor((expires - nowMs) / DAY_MS);
-	return certificate.validityRemaining;
+	if (!Number.isFinite(expires)) return certificate.validityRemaining;
+	const ms = expires - nowMs;
+	// Expired counts whole days since (at least 1: an expired certificate never reads "0 days left").
+	return ms >= 0 ? Math.floor(ms / DAY_MS) : -Math.max(1, Math.floor(-ms / DAY_MS));
 }
 
 export function daysLeftText(days: number | undefined): string {

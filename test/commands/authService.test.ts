@@ -119,6 +119,24 @@ describe('auth-service get and health', () => {
 	});
 });
 
+describe('auth-service health --watch during an incident', () => {
+	it('rides out a gateway that fails (an UNREACHABLE line), then reports it back', async () => {
+		const healthCalls = () => sim.control.counters().byRoute[`GET ${paths.authServiceHealth}`] ?? 0;
+		const watching = run(['auth-service', 'health', '--watch', '--json', '--interval', '0.1', '--max-changes', '3']);
+		await vi.waitFor(() => expect(healthCalls()).toBeGreaterThanOrEqual(2), {timeout: 5000});
+		sim.control.setFaults({errorRate: 1, pathPattern: 'health-check$'});
+		const before = healthCalls();
+		// The client tries a read 4 times (3 retries with backoff) before the watch sees the failure.
+		await vi.waitFor(() => expect(healthCalls()).toBeGreaterThanOrEqual(before + 5), {timeout: 15_000});
+		sim.control.setFaults({});
+		const result = await watching;
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line));
+		expect(lines.map(line => line.status)).toEqual(['HEALTHY', 'UNREACHABLE', 'HEALTHY']);
+		expect(lines[1].error).toMatch(/^server: /);
+	});
+});
+
 describe('auth-service disable and enable', () => {
 	it('disable without a terminal needs --yes; at a terminal DISABLE must be typed; the undo explanation is in the audit', async () => {
 		const noTerminal = await run(['auth-service', 'disable']);
