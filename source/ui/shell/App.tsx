@@ -18,6 +18,7 @@ import {HelpOverlay} from './HelpOverlay.js';
 import {InputBar} from './InputBar.js';
 import {ShellContext, type Shell} from './ShellContext.js';
 import {useShellInput} from './useShellInput.js';
+import {useTrail} from './useTrail.js';
 import {MIN_COLUMNS, MIN_ROWS, useTerminalSize} from './useTerminalSize.js';
 
 export type AppProps = {
@@ -93,11 +94,12 @@ export function App(props: AppProps) {
 	const navState = useStore(nav);
 	const connection = useGateway(store, s => s.connection);
 	const toast = useGateway(store, s => s.toast);
+	const trail = useTrail(store, navState.stack);
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 	useShellInput(shell, ALL_ACTIONS, true);
 	useEffect(() => () => store?.dispose(), [store]);
 
-	const screen = SCREENS[navState.stack.at(-1)!];
+	const screen = SCREENS[navState.stack.at(-1)!.screen];
 	const ctx = buildActionContext(store, nav, services);
 	const message = [toast, navState.message].filter((m): m is Message => m !== undefined).sort((a, b) => b.at - a.at)[0];
 	// One row short of the terminal: a frame as tall as the screen makes Ink clear it on every update (flicker).
@@ -113,7 +115,7 @@ export function App(props: AppProps) {
 					<TooSmall columns={size.columns} rows={size.rows} />
 				) : (
 					<Box flexDirection="column" width={size.columns} height={height}>
-						<Header connection={connection} trail={navState.stack.map(id => SCREENS[id].title)} width={size.columns} />
+						<Header connection={connection} trail={trail} width={size.columns} />
 						<Box height={bodyHeight} flexDirection="column" overflow="hidden">
 							{navState.mode === 'help' ? (
 								<HelpOverlay actions={ALL_ACTIONS} ctx={ctx} height={bodyHeight} width={size.columns} />

@@ -4,9 +4,11 @@ import {summarize} from '../../../domain/readiness.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
 import {gatewayTime} from '../../format/time.js';
-import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
+import {useList, usePageSize} from '../../components/useList.js';
+import {plainText} from '../../format/plainText.js';
+import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
-import {dashboardRows, type ReadinessRow} from './rows.js';
+import {selectDashboardRows, type ReadinessRow} from './rows.js';
 
 function ReadinessLineView({row, width}: {row: ReadinessRow; width: number}) {
 	const mark = row.pending ? '[…]' : row.done ? '[x]' : '[ ]';
@@ -17,12 +19,12 @@ function ReadinessLineView({row, width}: {row: ReadinessRow; width: number}) {
 				<Tone token={row.pending ? 'text.muted' : row.done ? 'status.ok' : 'status.warn'}>{mark}</Tone>
 			</Box>
 			<Box width={subjectWidth} flexShrink={0}>
-				<Text wrap="truncate">{row.subject}</Text>
+				<Text wrap="truncate">{plainText(row.subject)}</Text>
 			</Box>
 			{/* flexBasis 0: the detail takes the room left over and is cut, never pushing the key hint out. */}
 			<Box flexGrow={1} flexBasis={0}>
 				<Tone token={row.done ? 'text.muted' : 'text.primary'} wrap="truncate">
-					{row.detail}
+					{plainText(row.detail)}
 				</Tone>
 			</Box>
 			<Box flexShrink={0} marginLeft={1}>
@@ -50,19 +52,11 @@ function HealthSummary() {
 
 export function DashboardView({width, height}: {width: number; height: number}) {
 	const store = useOagStore();
-	const filter = useNav(s => s.filters.dashboard ?? '');
-	const cursor = useNav(s => s.cursors.dashboard ?? 0);
-	const authService = useOag(s => s.authService);
-	const history = useOag(s => s.health.history);
-	const idps = useOag(s => s.idps);
+	const list = useList(selectDashboardRows, 'dashboard');
 	const apps = useOag(s => s.apps);
-	const policyEra = useOag(s => s.policyEra);
-	const all = useMemo(
-		() => dashboardRows({authService, health: {history}, idps, apps, policyEra}, ''),
-		[authService, history, idps, apps, policyEra],
-	);
-	const rows = useMemo(() => (filter ? dashboardRows({authService, health: {history}, idps, apps, policyEra}, filter) : all), [all, filter]);
-	const total = summarize(all);
+	const total = useMemo(() => summarize(list.all), [list.all]);
+	const listHeight = height - 2;
+	usePageSize(listHeight);
 	useEffect(() => store.health.watch(), [store]);
 	useEffect(() => {
 		void store.load('authService');
@@ -82,15 +76,16 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 				<Tone token="text.muted">
 					{total.pending > 0 ? ` (${total.pending} loading)` : ''}
 					{apps.items.length > 0 && apps.detailsLoaded < apps.items.length ? ` · app details ${apps.detailsLoaded}/${apps.items.length}` : ''}
-					{'  Enter goes to the fix'}
+					{'  Enter opens the item'}
 				</Tone>
 			</Box>
 			<ListView
-				rows={rows}
-				cursor={cursor}
-				height={height - 2}
-				filter={filter}
-				total={all.length}
+				rows={list.rows}
+				cursor={list.cursor}
+				height={listHeight}
+				filter={list.state.filter}
+				total={list.all.length}
+				sort={list.state.sort}
 				empty="Nothing to check yet."
 				rowKey={row => row.id}
 				renderRow={row => <ReadinessLineView row={row} width={width - 2} />}

@@ -1,9 +1,12 @@
+import {openSelectedAction} from '../../actions/openSelected.js';
 import {refreshAction} from '../../actions/screenActions.js';
 import type {Action, ActionContext} from '../../actions/types.js';
+import {idpRoute} from '../../navigation/routes.js';
 
 const selected = (ctx: ActionContext) => (ctx.list?.selectedId ? undefined : 'no IdP selected');
 
 export const idpActions: readonly Action[] = [
+	openSelectedAction('idps', 'IdP', idpRoute),
 	{
 		id: 'idps.automatic',
 		keys: ['a'],
