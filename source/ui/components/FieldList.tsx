@@ -6,13 +6,17 @@ import {Tone} from '../theme/ThemeContext.js';
 
 export type Field = {label: string; value: ReactNode};
 
-export function FieldList({fields, labelWidth = 22}: {fields: readonly Field[]; labelWidth?: number}) {
+export function FieldList({fields, labelWidth}: {fields: readonly Field[]; labelWidth?: number}) {
+	// As wide as the longest label plus a gap, so no label wraps into the value.
+	const width = labelWidth ?? Math.max(...fields.map(f => f.label.length), 0) + 2;
 	return (
 		<Box flexDirection="column">
 			{fields.map(field => (
 				<Box key={field.label}>
-					<Box width={labelWidth} flexShrink={0}>
-						<Tone token="text.muted">{field.label}</Tone>
+					<Box width={width} flexShrink={0}>
+						<Tone token="text.muted" wrap="truncate">
+							{field.label}
+						</Tone>
 					</Box>
 					{typeof field.value === 'string' ? <Text wrap="truncate">{field.value}</Text> : field.value}
 				</Box>
