@@ -228,3 +228,23 @@ describe('lists that scale', () => {
 		expect(order(frame)).toEqual(['payroll', 'wiki', 'crm']);
 	});
 });
+
+describe('item screens at 80x24', () => {
+	it('show every field of the IdP and the app without a line longer than the terminal', async () => {
+		const fake = createFakeApi();
+		store = createOagStore({api: fake.api, connection: demoConnection, healthIntervalMs: 2000});
+		harness = renderAt(<App store={store} theme={themeNamed('no-color')} />, {columns: 80, rows: 24});
+		const h = harness;
+		await h.waitFor(f => f.includes('IdP Okta Prod'));
+		await command(h, 'idp okta prod');
+		let frame = await h.waitFor(f => f.includes('Directories (1)'));
+		for (const text of ['IdP Okta Prod', 'failover mode', '[AUTOMATIC]', 'healthCheckInterval', 'recoveryCooldownInterval', 'dir-1', 'ldap://ldap.example.com:389']) {
+			expect(frame).toContain(text);
+		}
+		expect(Math.max(...frame.split('\n').map(line => line.length))).toBeLessThanOrEqual(80);
+		await command(h, 'app payroll');
+		frame = await h.waitFor(f => f.includes('App payroll') && f.includes('offline state'));
+		for (const text of ['app-1', '[ACTIVE]', 'access policy', 'pol-1', 'public domain']) expect(frame).toContain(text);
+		expect(frame).toContain('Dashboard › IdPs › Okta Prod › Apps › payroll');
+	});
+});

@@ -6,19 +6,45 @@ import {Tone} from '../theme/ThemeContext.js';
 
 export type Field = {label: string; value: ReactNode};
 
-export function FieldList({fields, labelWidth}: {fields: readonly Field[]; labelWidth?: number}) {
-	// As wide as the longest label plus a gap, so no label wraps into the value.
-	const width = labelWidth ?? Math.max(...fields.map(f => f.label.length), 0) + 2;
+const labelWidthOf = (fields: readonly Field[]) => Math.max(...fields.map(f => f.label.length), 0) + 2;
+
+function FieldLine({field, labelWidth, width}: {field: Field; labelWidth: number; width?: number}) {
+	return (
+		<Box width={width}>
+			<Box width={labelWidth} flexShrink={0}>
+				<Tone token="text.muted" wrap="truncate">
+					{field.label}
+				</Tone>
+			</Box>
+			{typeof field.value === 'string' ? <Text wrap="truncate">{field.value}</Text> : field.value}
+		</Box>
+	);
+}
+
+/** One field per line; the label column as wide as the longest label plus a gap, so none wraps. */
+export function FieldList({fields}: {fields: readonly Field[]}) {
+	const labelWidth = labelWidthOf(fields);
 	return (
 		<Box flexDirection="column">
 			{fields.map(field => (
-				<Box key={field.label}>
-					<Box width={width} flexShrink={0}>
-						<Tone token="text.muted" wrap="truncate">
-							{field.label}
-						</Tone>
-					</Box>
-					{typeof field.value === 'string' ? <Text wrap="truncate">{field.value}</Text> : field.value}
+				<FieldLine key={field.label} field={field} labelWidth={labelWidth} />
+			))}
+		</Box>
+	);
+}
+
+/** Short fields side by side (`perLine` to a line), to keep an item screen inside 24 rows. */
+export function FieldGrid({fields, perLine, width}: {fields: readonly Field[]; perLine: number; width: number}) {
+	const labelWidth = labelWidthOf(fields);
+	const cell = Math.floor(width / perLine);
+	const lines = Array.from({length: Math.ceil(fields.length / perLine)}, (_, i) => fields.slice(i * perLine, (i + 1) * perLine));
+	return (
+		<Box flexDirection="column">
+			{lines.map(line => (
+				<Box key={line[0]!.label}>
+					{line.map(field => (
+						<FieldLine key={field.label} field={field} labelWidth={labelWidth} width={cell} />
+					))}
 				</Box>
 			))}
 		</Box>

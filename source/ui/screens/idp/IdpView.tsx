@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useEffect} from 'react';
 import {HEALTH_POLICY_FIELDS, validateHealthPolicy} from '../../../domain/healthPolicy.js';
-import {FieldList, SectionTitle, type Field} from '../../components/FieldList.js';
+import {FieldGrid, FieldList, SectionTitle, type Field} from '../../components/FieldList.js';
 import {StateTag} from '../../components/StateTag.js';
 import {plainText} from '../../format/plainText.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
@@ -54,7 +54,7 @@ export function IdpView({width, height}: {width: number; height: number}) {
 				{'Health policy '}
 				{healthPolicy ? problems.length === 0 ? <Tone token="status.ok">valid</Tone> : <Tone token="status.error">[INVALID]</Tone> : null}
 			</SectionTitle>
-			<FieldList fields={policy} />
+			<FieldGrid fields={policy} perLine={width >= 80 ? 2 : 1} width={width} />
 			{problems.map(p => (
 				<Tone key={p.field} token="status.error" wrap="truncate">{`  ${p.field}: ${p.message}`}</Tone>
 			))}
