@@ -1,7 +1,7 @@
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import * as lists from './navigation/listState.js';
 import {EMPTY_LIST, type ListState} from './navigation/listState.js';
-import {routeKey, toRoute, type Route, type RouteLike, type ScreenId} from './navigation/routes.js';
+import {routeKey, toRoute, type Route, type RouteLike} from './navigation/routes.js';
 
 export {routeKey, type Route, type RouteLike, type ScreenId} from './navigation/routes.js';
 export {EMPTY_LIST, type ListState, type SortState} from './navigation/listState.js';
@@ -58,7 +58,7 @@ export type NavigationStore = StoreApi<NavigationState> & {
 	clearDraft(key: string): void;
 	say(text: string, tone?: Message['tone']): void;
 	clearMessage(): void;
-	/** Replace the whole stack (first-run setup done -> dashboard; another profile). */
+	/** Replace the whole stack (first-run setup done -> dashboard; another profile); marks are cleared. */
 	reset(target: RouteLike): void;
 };
 
@@ -147,7 +147,10 @@ export function createNavigation(start: RouteLike): NavigationStore {
 			if (get().message) set({message: undefined});
 		},
 		reset(target: RouteLike) {
-			set({stack: [toRoute(target)], mode: 'normal', input: ''});
+			// Filters and sorts stay (they are about the admin's habits); marks name items of the gateway
+			// that was open, so they go.
+			const unmarked = Object.fromEntries(Object.entries(get().lists).map(([key, l]) => [key, lists.clearMarks(l)]));
+			set({stack: [toRoute(target)], mode: 'normal', input: '', lists: unmarked});
 		},
 	});
 }

@@ -1,7 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {createOagStore} from '../../source/store/createOagStore.js';
 import type {OagState} from '../../source/store/state.js';
+import {counterText} from '../../source/ui/components/ListView.js';
 import {findItem} from '../../source/ui/lists/findItem.js';
+import {sortRows} from '../../source/ui/lists/listRows.js';
 import {breadcrumbs} from '../../source/ui/navigation/breadcrumbs.js';
 import {appRoute, idpRoute} from '../../source/ui/navigation/routes.js';
 import {selectAppRows} from '../../source/ui/screens/apps/rows.js';
@@ -75,5 +77,28 @@ describe('list rows', () => {
 		expect(findItem(items, 'TWIN')).toEqual({candidates: [items[3], items[4]]});
 		expect(findItem(items, 'nothing')).toEqual({none: true});
 		expect(findItem(items, '  ')).toEqual({none: true});
+	});
+});
+
+describe('sorting and the counter line', () => {
+	it('sorts numbers as numbers and names naturally; rows without a value go last in both directions; ties keep their order', () => {
+		const rows = [
+			{id: 'a', label: 'app10', n: 3},
+			{id: 'b', label: 'app9', n: undefined},
+			{id: 'c', label: 'App2', n: 10},
+			{id: 'd', label: 'app2', n: 3},
+		];
+		const byLabel = {id: 'NAME', value: (r: (typeof rows)[number]) => r.label};
+		const byN = {id: 'N', value: (r: (typeof rows)[number]) => r.n};
+		expect(sortRows(rows, byLabel, false).map(r => r.id)).toEqual(['c', 'd', 'b', 'a']);
+		expect(sortRows(rows, byN, false).map(r => r.id)).toEqual(['a', 'd', 'c', 'b']);
+		expect(sortRows(rows, byN, true).map(r => r.id)).toEqual(['c', 'a', 'd', 'b']);
+	});
+
+	it('says how many rows match, how many are marked and how the list is sorted', () => {
+		expect(counterText({shown: 3, total: 3, marked: 0})).toBe('3 rows');
+		expect(counterText({shown: 1, total: 3, filter: 'crm', marked: 2, sort: {column: 'NAME', descending: true}})).toBe(
+			'1 of 3 match /crm · 2 marked · sorted by NAME▼',
+		);
 	});
 });

@@ -76,6 +76,10 @@ describe('navigation store', () => {
 		expect([...nav.list('apps').marks].sort()).toEqual(['b', 'x']);
 		nav.clearMarks('apps');
 		expect(nav.list('apps').marks.size).toBe(0);
+		nav.toggleMark('apps', 'y');
+		nav.setFilter('apps', 'crm');
+		nav.reset('dashboard'); // another profile: its items are not the marked ones
+		expect(nav.list('apps')).toMatchObject({filter: 'crm', marks: new Set()});
 	});
 
 	it('cycles the sort through the columns and back to the gateway order; S reverses', () => {
