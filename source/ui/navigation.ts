@@ -1,6 +1,6 @@
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import * as lists from './navigation/listState.js';
-import {EMPTY_LIST, type ListState} from './navigation/listState.js';
+import {EMPTY_LIST, type ListState, type RowIds} from './navigation/listState.js';
 import {routeKey, toRoute, type Route, type RouteLike} from './navigation/routes.js';
 
 export {routeKey, type Route, type RouteLike, type ScreenId} from './navigation/routes.js';
@@ -45,8 +45,9 @@ export type NavigationStore = StoreApi<NavigationState> & {
 	/** The list state of a route key (EMPTY_LIST, a shared object, when never visited). */
 	list(key: string): ListState;
 	setFilter(key: string, text: string): void;
-	moveCursor(key: string, delta: number, count: number): void;
-	setCursor(key: string, index: number, count: number): void;
+	/** Moves from the row shown as selected; `rows` as shown (filtered, sorted). */
+	moveCursor(key: string, delta: number, rows: RowIds): void;
+	setCursor(key: string, index: number, rows: RowIds): void;
 	toggleMark(key: string, id: string): void;
 	markAll(key: string, ids: readonly string[]): void;
 	clearMarks(key: string): void;
@@ -120,8 +121,8 @@ export function createNavigation(start: RouteLike): NavigationStore {
 		},
 		list,
 		setFilter: (key: string, text: string) => updateList(key, l => lists.setFilter(l, text)),
-		moveCursor: (key: string, delta: number, count: number) => updateList(key, l => lists.moveCursor(l, delta, count)),
-		setCursor: (key: string, index: number, count: number) => updateList(key, l => lists.setCursor(l, index, count)),
+		moveCursor: (key: string, delta: number, rows: RowIds) => updateList(key, l => lists.moveCursor(l, delta, rows)),
+		setCursor: (key: string, index: number, rows: RowIds) => updateList(key, l => lists.setCursor(l, index, rows)),
 		toggleMark: (key: string, id: string) => updateList(key, l => lists.toggleMark(l, id)),
 		markAll: (key: string, ids: readonly string[]) => updateList(key, l => lists.markAll(l, ids)),
 		clearMarks: (key: string) => updateList(key, lists.clearMarks),

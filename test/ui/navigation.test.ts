@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {EMPTY_LIST} from '../../source/ui/navigation/listState.js';
+import {cursorOf, EMPTY_LIST} from '../../source/ui/navigation/listState.js';
 import {appRoute, idpRoute, routeKey} from '../../source/ui/navigation/routes.js';
 import {createNavigation} from '../../source/ui/navigation.js';
 
@@ -13,6 +13,9 @@ describe('routes', () => {
 		expect(routeKey(appRoute('x'))).not.toBe(routeKey(idpRoute('x')));
 	});
 });
+
+const ids = (...names: string[]) => names.map(id => ({id}));
+const rowsOf = (count: number) => Array.from({length: count}, (_, i) => ({id: `r${i}`}));
 
 describe('navigation store', () => {
 	it('holds routes on the stack and returns to a route already in the trail', () => {
@@ -30,12 +33,12 @@ describe('navigation store', () => {
 	it('keeps filter, cursor, sort and marks per route', () => {
 		const nav = createNavigation('apps');
 		nav.setFilter('apps', 'state:TEST');
-		nav.moveCursor('apps', 3, 10);
+		nav.moveCursor('apps', 3, rowsOf(10));
 		nav.toggleMark('apps', 'a1');
 		nav.cycleSort('apps', ['NAME', 'STATE']);
 		nav.go('idps');
 		expect(nav.list('idps')).toBe(EMPTY_LIST);
-		nav.moveCursor('idps', 1, 5);
+		nav.moveCursor('idps', 1, rowsOf(5));
 		expect(nav.list('apps')).toMatchObject({filter: 'state:TEST', cursor: 3, sort: {column: 'NAME', descending: false}});
 		expect([...nav.list('apps').marks]).toEqual(['a1']);
 		expect(nav.list('idps').cursor).toBe(1);
@@ -63,12 +66,15 @@ describe('navigation store', () => {
 
 	it('clamps the cursor to the rows, pages, and marks all filtered rows without losing earlier marks', () => {
 		const nav = createNavigation('apps');
-		nav.moveCursor('apps', 50, 10);
-		expect(nav.list('apps').cursor).toBe(9);
-		nav.moveCursor('apps', -3, 4); // the filter left 4 rows: move from the clamped row
-		expect(nav.list('apps').cursor).toBe(0);
-		nav.setCursor('apps', 99, 7);
+		nav.moveCursor('apps', 50, rowsOf(10));
+		expect(nav.list('apps')).toMatchObject({cursor: 9, selectedId: 'r9'});
+		// A filter left 4 other rows: the selection is clamped into them, and moves from there.
+		expect(cursorOf(nav.list('apps'), ids('a', 'b', 'c', 'd'))).toBe(3);
+		nav.moveCursor('apps', -3, ids('a', 'b', 'c', 'd'));
+		expect(nav.list('apps')).toMatchObject({cursor: 0, selectedId: 'a'});
+		nav.setCursor('apps', 99, rowsOf(7));
 		expect(nav.list('apps').cursor).toBe(6);
+		expect(cursorOf(nav.list('apps'), [])).toBe(0);
 		nav.toggleMark('apps', 'x');
 		nav.markAll('apps', ['a', 'b']);
 		expect([...nav.list('apps').marks].sort()).toEqual(['a', 'b', 'x']);
@@ -80,6 +86,16 @@ describe('navigation store', () => {
 		nav.setFilter('apps', 'crm');
 		nav.reset('dashboard'); // another profile: its items are not the marked ones
 		expect(nav.list('apps')).toMatchObject({filter: 'crm', marks: new Set()});
+	});
+
+	it('keeps the chosen row selected when a sort, a filter or a load moves it', () => {
+		const nav = createNavigation('apps');
+		nav.setCursor('apps', 2, ids('a', 'b', 'c', 'd'));
+		expect(cursorOf(nav.list('apps'), ids('d', 'c', 'b', 'a'))).toBe(1); // sorted the other way
+		expect(cursorOf(nav.list('apps'), ids('c'))).toBe(0); // filtered down to it
+		expect(cursorOf(nav.list('apps'), ids('x', 'y', 'z', 'w'))).toBe(2); // gone: the same place
+		nav.moveCursor('apps', 1, ids('d', 'c', 'b', 'a'));
+		expect(nav.list('apps').selectedId).toBe('b');
 	});
 
 	it('cycles the sort through the columns and back to the gateway order; S reverses', () => {

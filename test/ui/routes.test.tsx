@@ -213,9 +213,12 @@ describe('lists that scale', () => {
 		await h.waitFor(f => f.includes('wiki') && f.includes('[ACTIVE]'));
 		const order = (f: string) => ['payroll', 'wiki', 'crm'].sort((a, b) => f.indexOf(`${a} `) - f.indexOf(`${b} `));
 		expect(order(h.frame())).toEqual(['payroll', 'wiki', 'crm']);
+		await h.press(KEYS.down);
+		await h.waitFor(f => selectedRow(f).includes('wiki'));
 		await h.press('s');
 		let frame = await h.waitFor(f => f.includes('NAME▲'));
 		expect(order(frame)).toEqual(['crm', 'payroll', 'wiki']);
+		expect(selectedRow(frame)).toContain('wiki'); // the selection follows its row
 		expect(frame).toContain('sorted by NAME▲');
 		await h.press('S');
 		frame = await h.waitFor(f => f.includes('NAME▼'));

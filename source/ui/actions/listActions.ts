@@ -27,23 +27,23 @@ function listAction(id: string, keys: string[], label: string, description: stri
 }
 
 export const listActions: readonly Action[] = [
-	listAction('cursor.down', ['down', 'j'], 'down', 'next row', (list, ctx) => ctx.nav.moveCursor(list.key, 1, list.count)),
-	listAction('cursor.up', ['up', 'k'], 'up', 'previous row', (list, ctx) => ctx.nav.moveCursor(list.key, -1, list.count)),
-	listAction('cursor.first', ['g', 'home'], 'first', 'first row', (list, ctx) => ctx.nav.setCursor(list.key, 0, list.count)),
-	listAction('cursor.last', ['G', 'end'], 'last', 'last row', (list, ctx) => ctx.nav.setCursor(list.key, list.count - 1, list.count)),
+	listAction('cursor.down', ['down', 'j'], 'down', 'next row', (list, ctx) => ctx.nav.moveCursor(list.key, 1, list.rows)),
+	listAction('cursor.up', ['up', 'k'], 'up', 'previous row', (list, ctx) => ctx.nav.moveCursor(list.key, -1, list.rows)),
+	listAction('cursor.first', ['g', 'home'], 'first', 'first row', (list, ctx) => ctx.nav.setCursor(list.key, 0, list.rows)),
+	listAction('cursor.last', ['G', 'end'], 'last', 'last row', (list, ctx) => ctx.nav.setCursor(list.key, list.count - 1, list.rows)),
 	listAction('page.down', ['pagedown', 'ctrl+f'], 'page down', 'one page down', (list, ctx) =>
-		ctx.nav.moveCursor(list.key, ctx.nav.getState().pageSize, list.count),
+		ctx.nav.moveCursor(list.key, ctx.nav.getState().pageSize, list.rows),
 	),
 	listAction('page.up', ['pageup', 'ctrl+b'], 'page up', 'one page up', (list, ctx) =>
-		ctx.nav.moveCursor(list.key, -ctx.nav.getState().pageSize, list.count),
+		ctx.nav.moveCursor(list.key, -ctx.nav.getState().pageSize, list.rows),
 	),
-	listAction('page.halfDown', ['ctrl+d'], 'half page down', 'half a page down', (list, ctx) => ctx.nav.moveCursor(list.key, halfPage(ctx), list.count)),
-	listAction('page.halfUp', ['ctrl+u'], 'half page up', 'half a page up', (list, ctx) => ctx.nav.moveCursor(list.key, -halfPage(ctx), list.count)),
+	listAction('page.halfDown', ['ctrl+d'], 'half page down', 'half a page down', (list, ctx) => ctx.nav.moveCursor(list.key, halfPage(ctx), list.rows)),
+	listAction('page.halfUp', ['ctrl+u'], 'half page up', 'half a page up', (list, ctx) => ctx.nav.moveCursor(list.key, -halfPage(ctx), list.rows)),
 	{
 		...listAction('mark.toggle', [' '], 'mark', 'mark or unmark the selected row, then go to the next', (list, ctx) => {
 			if (!list.selectedId) return;
 			ctx.nav.toggleMark(list.key, list.selectedId);
-			ctx.nav.moveCursor(list.key, 1, list.count);
+			ctx.nav.moveCursor(list.key, 1, list.rows);
 		}),
 		disabledReason: notMarkable,
 	},

@@ -5,7 +5,13 @@ export type SortState = {readonly column: string; readonly descending: boolean};
 
 export type ListState = {
 	readonly filter: string;
+	/** Index into the rows as shown; used when the selected row is not among them. */
 	readonly cursor: number;
+	/**
+	 * The row the admin chose: the cursor follows it when a sort, a filter or a load moves it, so the
+	 * selection does not jump to another item while app states arrive under a sort by STATE.
+	 */
+	readonly selectedId?: string;
 	readonly sort?: SortState;
 	/** Ids of the marked rows (Space); they stay marked when a filter hides them. */
 	readonly marks: ReadonlySet<string>;
@@ -19,16 +25,25 @@ export const EMPTY_LIST: ListState = Object.freeze({filter: '', cursor: 0, marks
 /** The cursor as shown: inside the rows when anything matches, so a filter always leaves a row selected. */
 export const clampCursor = (cursor: number, count: number): number => (count <= 0 ? 0 : Math.max(0, Math.min(count - 1, cursor)));
 
-export function moveCursor(list: ListState, delta: number, count: number): ListState {
-	const from = clampCursor(list.cursor, count);
-	const next = clampCursor(from + delta, count);
-	return next === list.cursor ? list : {...list, cursor: next};
+export type RowIds = ReadonlyArray<{readonly id: string}>;
+
+/** Where the cursor is in these rows: on the chosen row when it is shown, else clamped into the rows. */
+export function cursorOf(list: ListState, rows: RowIds): number {
+	if (list.selectedId !== undefined) {
+		if (rows[list.cursor]?.id === list.selectedId) return list.cursor;
+		const index = rows.findIndex(row => row.id === list.selectedId);
+		if (index >= 0) return index;
+	}
+	return clampCursor(list.cursor, rows.length);
 }
 
-export const setCursor = (list: ListState, index: number, count: number): ListState => {
-	const next = clampCursor(index, count);
-	return next === list.cursor ? list : {...list, cursor: next};
-};
+export function setCursor(list: ListState, index: number, rows: RowIds): ListState {
+	const cursor = clampCursor(index, rows.length);
+	const selectedId = rows[cursor]?.id;
+	return cursor === list.cursor && selectedId === list.selectedId ? list : {...list, cursor, selectedId};
+}
+
+export const moveCursor = (list: ListState, delta: number, rows: RowIds): ListState => setCursor(list, cursorOf(list, rows) + delta, rows);
 
 export const setFilter = (list: ListState, filter: string): ListState => (filter === list.filter ? list : {...list, filter});
 

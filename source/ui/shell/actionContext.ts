@@ -1,6 +1,6 @@
 import type {OagStore} from '../../store/createOagStore.js';
 import type {ActionContext, ShellServices} from '../actions/types.js';
-import {clampCursor} from '../navigation/listState.js';
+import {cursorOf} from '../navigation/listState.js';
 import type {NavigationStore} from '../navigation.js';
 import {SCREENS} from '../screens/registry.js';
 
@@ -17,7 +17,7 @@ export function buildActionContext(store: OagStore | undefined, nav: NavigationS
 	const key = nav.currentKey();
 	const list = nav.list(key);
 	const {rows} = definition.list.select(state, list.filter, list.sort);
-	const cursor = clampCursor(list.cursor, rows.length);
+	const cursor = cursorOf(list, rows);
 	const selected = rows[cursor];
 	return {
 		...base,
