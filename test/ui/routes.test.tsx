@@ -104,6 +104,12 @@ describe('routes to one item', () => {
 		await command(h, 'app nothing');
 		await h.waitFor(f => f.includes('No app named "nothing"'));
 
+		await h.press('5');
+		await h.waitFor(f => f.includes('wiki-staging') && f.includes('4 rows'));
+		await h.press('G');
+		await command(h, 'app'); // no name on the apps list: the selected app
+		await h.waitFor(f => f.includes('App wiki-staging') && f.includes('offline state'));
+
 		await command(h, 'heal');
 		await h.waitFor(f => f.includes('Authentication service health'));
 		await command(h, 'a');

@@ -22,6 +22,17 @@ export type ItemCommandSpec = {
 const MAX_LISTED = 5;
 
 export function itemCommand(spec: ItemCommandSpec): Action {
+	// Names as shown (control characters neutralised), computed once per list of items: the `:` bar asks
+	// for completions on every key, and a gateway may have thousands of apps.
+	let cache: {source: unknown; items: NamedItem[]; names: string[]} | undefined;
+	const named = (state: OagState) => {
+		const source = state[spec.resource].items;
+		if (cache?.source !== source) {
+			const items = spec.items(state).map(item => ({...item, name: plainText(item.name), otherNames: item.otherNames?.map(plainText)}));
+			cache = {source, items, names: [...new Set(items.map(item => item.name))].sort()};
+		}
+		return cache;
+	};
 	return {
 		id: `open.${spec.command}`,
 		keys: [],
@@ -32,7 +43,7 @@ export function itemCommand(spec: ItemCommandSpec): Action {
 		disabledReason: needsConnection,
 		completeArgument: ctx => {
 			const state = ctx.store?.state.getState();
-			return state ? [...new Set(spec.items(state).map(item => plainText(item.name)))].sort() : [];
+			return state ? named(state).names : [];
 		},
 		run: (ctx, query) => {
 			const state = ctx.store?.state.getState();
@@ -42,10 +53,10 @@ export function itemCommand(spec: ItemCommandSpec): Action {
 				else ctx.nav.say(`Which ${spec.noun}? :${spec.command} NAME or id (Tab completes).`, 'info');
 				return;
 			}
-			const lookup = findItem(spec.items(state), query);
+			const lookup = findItem(named(state).items, query);
 			if ('found' in lookup) ctx.nav.go(spec.route(lookup.found.id));
 			else if ('candidates' in lookup) {
-				const listed = lookup.candidates.slice(0, MAX_LISTED).map(item => `${plainText(item.name)} (${plainText(item.id)})`);
+				const listed = lookup.candidates.slice(0, MAX_LISTED).map(item => `${item.name} (${plainText(item.id)})`);
 				const more = lookup.candidates.length > MAX_LISTED ? ` and ${lookup.candidates.length - MAX_LISTED} more` : '';
 				ctx.nav.say(`${lookup.candidates.length} ${spec.noun}s match "${plainText(query)}": ${listed.join(', ')}${more}. Type more, or the id.`, 'error');
 			} else {
