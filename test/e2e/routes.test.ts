@@ -36,9 +36,13 @@ function selectedSubject(screen: string): string | undefined {
 }
 
 describe('oag-offline demo: routes to one item', () => {
-	it('Enter on a dashboard IdP line and on a dashboard app line lands on that very item', async () => {
-		session = startTmux(demo(), {columns: 100, rows: 30});
-		await session.waitFor(s => s.includes('Readiness for offline mode') && s.includes('App '));
+	it.each([
+		{columns: 80, rows: 24},
+		{columns: 120, rows: 36},
+	])('Enter on a dashboard IdP line and on a dashboard app line lands on that very item ($columns x $rows)', async size => {
+		session = startTmux(demo(), size);
+		// Both the IdP and the app lines are in (they arrive in either order; the cursor follows its line).
+		await session.waitFor(s => s.includes('Readiness for offline mode') && s.includes('] IdP ') && s.includes('] App '));
 
 		// The second IdP line: not the first row of anything, so a list with row 0 selected would not pass.
 		session.type('jjj');
@@ -47,8 +51,9 @@ describe('oag-offline demo: routes to one item', () => {
 		const idpName = idpSubject.replace(/^IdP /, '');
 		session.sendKeys('Enter');
 		screen = await session.waitFor(s => s.includes('failover mode'));
-		expect(screen).toContain(`Dashboard › IdPs › ${idpName}`);
 		expect(screen).toContain(`IdP ${idpName}`);
+		// The breadcrumb where the header has room; the 80-column header is checked by the layout's own tests.
+		if (size.columns > 80) expect(screen).toContain(`Dashboard › IdPs › ${idpName}`);
 		expect(screen).toContain('Health policy');
 		expect(screen).toContain('Directories');
 
@@ -61,8 +66,8 @@ describe('oag-offline demo: routes to one item', () => {
 		const appName = selectedSubject(screen)!.replace(/^App /, '');
 		session.sendKeys('Enter');
 		screen = await session.waitFor(s => s.includes('offline state'));
-		expect(screen).toContain(`Dashboard › Apps › ${appName}`);
 		expect(screen).toContain(`App ${appName}`);
+		if (size.columns > 80) expect(screen).toContain(`Dashboard › Apps › ${appName}`);
 		expect(screen).toContain('public domain');
 		expect(screen).not.toContain('Readiness for offline mode');
 	}, 90_000);
