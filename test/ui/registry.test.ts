@@ -107,5 +107,8 @@ describe('action registry', () => {
 		expect(resolveCommand(ALL_ACTIONS, 'id x', ctx)).toEqual({ambiguous: ['idp', 'idps']});
 		expect(resolveCommand(ALL_ACTIONS, 'nosuch', ctx)).toBeUndefined();
 		expect(completeCommand(ALL_ACTIONS, 'qu', ctx)).toEqual(['quit']);
+		// A screen action that reuses a global command's name is that one command, the screen's.
+		const own = {...ALL_ACTIONS.find(a => a.id === 'refresh')!, id: 'dashboard.own-refresh', scope: 'dashboard' as const};
+		expect(resolveCommand([...ALL_ACTIONS, own], 'refr', ctx)?.action?.id).toBe('dashboard.own-refresh');
 	});
 });

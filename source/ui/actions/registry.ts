@@ -49,8 +49,10 @@ export function resolveCommand(actions: readonly Action[], line: string, ctx: Ac
 	if (name === '') return undefined;
 	const inScope = actionsInScope(actions, ctx.screen).filter(a => a.command);
 	const exact = inScope.find(a => commandNames(a).includes(name));
-	const prefixed = exact ? [exact] : [...new Set(inScope.filter(a => commandNames(a).some(n => n.startsWith(name))))];
-	if (prefixed.length > 1) return {ambiguous: [...new Set(prefixed.map(a => a.command!))].sort()};
+	const prefixed = exact ? [exact] : inScope.filter(a => commandNames(a).some(n => n.startsWith(name)));
+	// A screen's action may reuse a global command name: that is one command (the screen's), not two.
+	const candidates = [...new Set(prefixed.map(a => a.command!))];
+	if (candidates.length > 1) return {ambiguous: candidates.sort()};
 	const action = prefixed[0];
 	if (!action) return undefined;
 	const blocked = blockedReason(action, ctx);
