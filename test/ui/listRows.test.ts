@@ -27,7 +27,9 @@ describe('list rows', () => {
 		expect(selectAppRows(state, '', undefined)).toBe(first);
 		// A change elsewhere in the state (a toast, health) keeps the rows.
 		expect(selectAppRows({...state, toast: {text: 'x', tone: 'info', at: 1}}, '', undefined)).toBe(first);
+		expect(selectAppRows(state, 'stat:TEST', undefined).fieldHint).toBe('no field stat: here name state type domain idp policy id');
 		const filtered = selectAppRows(state, 'state:TEST', undefined);
+		expect(filtered.fieldHint).toBeUndefined();
 		expect(filtered.rows.map(r => r.label)).toEqual(['wiki']);
 		expect(filtered.all).toBe(first.all); // the filter reuses the built rows
 		const sorted = selectAppRows(state, '', {column: 'NAME', descending: false});

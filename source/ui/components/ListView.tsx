@@ -19,6 +19,8 @@ export type ListViewProps<T> = {
 	rowKey: (row: T) => string;
 	marks?: ReadonlySet<string>;
 	sort?: SortState;
+	/** The filter names a field the list lacks: which fields it has. */
+	fieldHint?: string;
 };
 
 /** Width of the cursor and mark markers before every row; headers above a list indent by it. */
@@ -34,19 +36,20 @@ export function windowStart(cursor: number, count: number, height: number): numb
 
 export const sortLabel = (sort: SortState): string => `${sort.column}${sort.descending ? '▼' : '▲'}`;
 
-export function counterText(options: {shown: number; total: number; filter?: string; marked: number; sort?: SortState}): string {
+export function counterText(options: {shown: number; total: number; filter?: string; marked: number; sort?: SortState; fieldHint?: string}): string {
 	const parts = [options.filter ? `${options.shown} of ${options.total} match /${options.filter}` : `${options.total} rows`];
 	if (options.marked > 0) parts.push(`${options.marked} marked`);
 	if (options.sort) parts.push(`sorted by ${sortLabel(options.sort)}`);
+	if (options.fieldHint) parts.push(options.fieldHint);
 	return parts.join(' · ');
 }
 
-export function ListView<T>({rows, cursor, height, filter, total, empty, renderRow, rowKey, marks, sort}: ListViewProps<T>) {
+export function ListView<T>({rows, cursor, height, filter, total, empty, renderRow, rowKey, marks, sort, fieldHint}: ListViewProps<T>) {
 	const theme = useTheme();
 	const visible = visibleRowCount(height);
 	const start = windowStart(cursor, rows.length, visible);
 	const shown = rows.slice(start, start + visible);
-	const counter = counterText({shown: rows.length, total, filter, marked: marks?.size ?? 0, sort});
+	const counter = counterText({shown: rows.length, total, filter, marked: marks?.size ?? 0, sort, fieldHint});
 	return (
 		<Box flexDirection="column" height={height}>
 			{shown.length === 0 ? <Tone token="text.muted">{filter ? `Nothing matches /${filter}` : empty}</Tone> : null}

@@ -1,6 +1,6 @@
 import type {OagState} from '../../store/state.js';
 import type {SortState} from '../navigation/listState.js';
-import {matchesTerms, parseFilter, searchable, type SearchableRow} from './filterQuery.js';
+import {matchesTerms, parseFilter, searchable, unknownFields, type SearchableRow} from './filterQuery.js';
 
 // Rows of a list screen, computed once per (slices, filter, sort) and shared by the view, the action
 // context and the shell: a key press that changes none of the three costs a few reference compares.
@@ -31,6 +31,8 @@ export type ListResult<R> = {
 	all: readonly R[];
 	/** After the filter and the sort: what the list shows and the cursor indexes. */
 	rows: readonly R[];
+	/** Set when the filter names a field this list does not have (a typo like `stat:`): the fields it has. */
+	fieldHint?: string;
 };
 
 export type RowsSelector<R> = (state: OagState, filter: string, sort: SortState | undefined) => ListResult<R>;
@@ -90,7 +92,9 @@ export function rowsSelector<R extends ListRow>(spec: ListSpec<R>): RowsSelector
 		}
 		const column = sort ? spec.sortColumns.find(c => c.id === sort.column) : undefined;
 		if (column && sort) rows = sortRows(rows, column, sort.descending);
-		result = {all, filter, sort, value: {all, rows}};
+		const unknown = unknownFields(terms, known);
+		const fieldHint = unknown.length > 0 ? `no field ${unknown.join(', ')}: here ${spec.fields.join(' ')}` : undefined;
+		result = {all, filter, sort, value: fieldHint ? {all, rows, fieldHint} : {all, rows}};
 		return result.value;
 	};
 }

@@ -36,6 +36,7 @@ export function AppsView({width, height}: {width: number; height: number}) {
 				total={total}
 				marks={list.state.marks}
 				sort={list.state.sort}
+				fieldHint={list.fieldHint}
 				empty={status.state === 'error' ? `[ERROR] ${status.error}` : status.state === 'ready' ? 'No apps.' : 'Loading apps…'}
 				rowKey={row => row.id}
 				renderRow={row => (

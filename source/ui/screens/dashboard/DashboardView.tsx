@@ -86,6 +86,7 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 				filter={list.state.filter}
 				total={list.all.length}
 				sort={list.state.sort}
+				fieldHint={list.fieldHint}
 				empty="Nothing to check yet."
 				rowKey={row => row.id}
 				renderRow={row => <ReadinessLineView row={row} width={width - 2} />}

@@ -38,6 +38,7 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 				total={list.all.length}
 				marks={list.state.marks}
 				sort={list.state.sort}
+				fieldHint={list.fieldHint}
 				empty={status.state === 'loading' || status.state === 'idle' ? 'Loading IdPs…' : 'No IdPs on this gateway.'}
 				rowKey={row => row.id}
 				renderRow={row => (
