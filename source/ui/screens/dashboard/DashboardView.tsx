@@ -76,7 +76,7 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 				<Tone token="text.muted">
 					{total.pending > 0 ? ` (${total.pending} loading)` : ''}
 					{apps.items.length > 0 && apps.detailsLoaded < apps.items.length ? ` · app details ${apps.detailsLoaded}/${apps.items.length}` : ''}
-					{'  Enter opens the item'}
+					{'  Enter opens the selected line'}
 				</Tone>
 			</Box>
 			<ListView
