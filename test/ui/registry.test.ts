@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {keyLabel} from '../../source/ui/actions/keys.js';
 import {actionsInScope, commandNames, completeCommand, footerActions, resolveCommand, resolveKey} from '../../source/ui/actions/registry.js';
 import type {ActionContext, ScreenId} from '../../source/ui/actions/types.js';
 import {createNavigation} from '../../source/ui/navigation.js';
@@ -85,6 +86,11 @@ describe('action registry', () => {
 		}
 		const globalKeys = ALL_ACTIONS.filter(a => a.scope === 'global').flatMap(a => a.keys);
 		expect(new Set(globalKeys).size).toBe(globalKeys.length);
+	});
+
+	it("writes each action's keys in a few characters, so a help line never wraps into two", () => {
+		// The help's key column is 10 wide; a longer label wrapped and pushed the overlay off the screen.
+		for (const action of ALL_ACTIONS) expect(action.keys.map(keyLabel).join(' ').length, action.id).toBeLessThanOrEqual(9);
 	});
 
 	it('offers the design commands with completion, including profile names for :ctx', () => {

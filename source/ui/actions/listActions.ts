@@ -31,10 +31,10 @@ export const listActions: readonly Action[] = [
 	listAction('cursor.up', ['up', 'k'], 'up', 'previous row', (list, ctx) => ctx.nav.moveCursor(list.key, -1, list.rows)),
 	listAction('cursor.first', ['g', 'home'], 'first', 'first row', (list, ctx) => ctx.nav.setCursor(list.key, 0, list.rows)),
 	listAction('cursor.last', ['G', 'end'], 'last', 'last row', (list, ctx) => ctx.nav.setCursor(list.key, list.count - 1, list.rows)),
-	listAction('page.down', ['pagedown', 'ctrl+f'], 'page down', 'one page down', (list, ctx) =>
+	listAction('page.down', ['pagedown'], 'page down', 'one page down', (list, ctx) =>
 		ctx.nav.moveCursor(list.key, ctx.nav.getState().pageSize, list.rows),
 	),
-	listAction('page.up', ['pageup', 'ctrl+b'], 'page up', 'one page up', (list, ctx) =>
+	listAction('page.up', ['pageup'], 'page up', 'one page up', (list, ctx) =>
 		ctx.nav.moveCursor(list.key, -ctx.nav.getState().pageSize, list.rows),
 	),
 	listAction('page.halfDown', ['ctrl+d'], 'half page down', 'half a page down', (list, ctx) => ctx.nav.moveCursor(list.key, halfPage(ctx), list.rows)),
