@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
+import {memo, type ReactNode} from 'react';
 import type {SortState} from '../navigation/listState.js';
 import {Tone, useTheme} from '../theme/ThemeContext.js';
 
@@ -44,26 +44,50 @@ export function counterText(options: {shown: number; total: number; filter?: str
 	return parts.join(' · ');
 }
 
+type LineProps = {
+	row: unknown;
+	selected: boolean;
+	marked: boolean;
+	background: string | undefined;
+	renderRow: (row: never, selected: boolean) => ReactNode;
+};
+
+/**
+ * One row with its markers. Memoised: moving the cursor re-renders the two rows it leaves and enters,
+ * not the whole window (the view passes a stable renderRow).
+ */
+const Line = memo(function Line({row, selected, marked, background, renderRow}: LineProps) {
+	return (
+		<Box>
+			<Text>{`${selected ? '>' : ' '}${marked ? '*' : ' '}`.padEnd(CURSOR_MARKER_WIDTH)}</Text>
+			<Box flexGrow={1} backgroundColor={selected ? background : undefined}>
+				{(renderRow as (row: unknown, selected: boolean) => ReactNode)(row, selected)}
+			</Box>
+		</Box>
+	);
+});
+
 export function ListView<T>({rows, cursor, height, filter, total, empty, renderRow, rowKey, marks, sort, fieldHint}: ListViewProps<T>) {
 	const theme = useTheme();
 	const visible = visibleRowCount(height);
 	const start = windowStart(cursor, rows.length, visible);
 	const shown = rows.slice(start, start + visible);
 	const counter = counterText({shown: rows.length, total, filter, marked: marks?.size ?? 0, sort, fieldHint});
+	const background = theme.color('selection.background');
 	return (
 		<Box flexDirection="column" height={height}>
 			{shown.length === 0 ? <Tone token="text.muted">{filter ? `Nothing matches /${filter}` : empty}</Tone> : null}
 			{shown.map((row, i) => {
-				const selected = start + i === cursor;
 				const key = rowKey(row);
-				const marked = marks?.has(key) ?? false;
 				return (
-					<Box key={key}>
-						<Text>{`${selected ? '>' : ' '}${marked ? '*' : ' '}`.padEnd(CURSOR_MARKER_WIDTH)}</Text>
-						<Box flexGrow={1} backgroundColor={selected ? theme.color('selection.background') : undefined}>
-							{renderRow(row, selected)}
-						</Box>
-					</Box>
+					<Line
+						key={key}
+						row={row}
+						selected={start + i === cursor}
+						marked={marks?.has(key) ?? false}
+						background={background}
+						renderRow={renderRow as LineProps['renderRow']}
+					/>
 				);
 			})}
 			<Box flexGrow={1} />

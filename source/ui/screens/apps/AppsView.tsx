@@ -1,12 +1,12 @@
 import {Box, Text} from 'ink';
-import {useEffect} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
 import {useList, usePageSize} from '../../components/useList.js';
 import {plainText} from '../../format/plainText.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
-import {selectAppRows} from './rows.js';
+import {selectAppRows, type AppRow} from './rows.js';
 
 export function AppsView({width, height}: {width: number; height: number}) {
 	const store = useOagStore();
@@ -20,14 +20,31 @@ export function AppsView({width, height}: {width: number; height: number}) {
 	}, [store]);
 	const total = list.all.length;
 	const loadingDetails = total > 0 && detailsLoaded < total;
-	const columns: Column[] = [
-		{title: 'NAME', sortId: 'NAME', width: Math.max(16, Math.floor(width * 0.3))},
-		{title: 'STATE', sortId: 'STATE', width: 13},
-		{title: 'OFFLINE POLICY', sortId: 'OFFLINE POLICY', note: loadingDetails ? `   (details ${detailsLoaded}/${total})` : ''},
-	];
+	const nameWidth = Math.max(16, Math.floor(width * 0.3));
+	// Stable while the width is: the list then re-renders only the rows that changed.
+	const columns: Column[] = useMemo(
+		() => [
+			{title: 'NAME', sortId: 'NAME', width: nameWidth},
+			{title: 'STATE', sortId: 'STATE', width: 13},
+			{title: 'OFFLINE POLICY', sortId: 'OFFLINE POLICY'},
+		],
+		[nameWidth],
+	);
+	const note = loadingDetails ? `   (details ${detailsLoaded}/${total})` : '';
+	const header = note ? columns.map(c => (c.title === 'OFFLINE POLICY' ? {...c, note} : c)) : columns;
+	const renderRow = useCallback(
+		(row: AppRow) => (
+			<ColumnRow columns={columns}>
+				<Text wrap="truncate">{plainText(row.label)}</Text>
+				<StateTag state={row.state} fallback="…" />
+				<Text wrap="truncate">{plainText(row.policy ?? (row.state ? 'none' : ''))}</Text>
+			</ColumnRow>
+		),
+		[columns],
+	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<ColumnHeader columns={columns} sort={list.state.sort} />
+			<ColumnHeader columns={header} sort={list.state.sort} />
 			<ListView
 				rows={list.rows}
 				cursor={list.cursor}
@@ -39,13 +56,7 @@ export function AppsView({width, height}: {width: number; height: number}) {
 				fieldHint={list.fieldHint}
 				empty={status.state === 'error' ? `[ERROR] ${status.error}` : status.state === 'ready' ? 'No apps.' : 'Loading apps…'}
 				rowKey={row => row.id}
-				renderRow={row => (
-					<ColumnRow columns={columns}>
-						<Text wrap="truncate">{plainText(row.label)}</Text>
-						<StateTag state={row.state} fallback="…" />
-						<Text wrap="truncate">{plainText(row.policy ?? (row.state ? 'none' : ''))}</Text>
-					</ColumnRow>
-				)}
+				renderRow={renderRow}
 			/>
 		</Box>
 	);

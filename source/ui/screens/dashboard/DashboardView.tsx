@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import {summarize} from '../../../domain/readiness.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
@@ -56,6 +56,7 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 	const apps = useOag(s => s.apps);
 	const total = useMemo(() => summarize(list.all), [list.all]);
 	const listHeight = height - 2;
+	const renderRow = useCallback((row: ReadinessRow) => <ReadinessLineView row={row} width={width - 2} />, [width]);
 	usePageSize(listHeight);
 	useEffect(() => store.health.watch(), [store]);
 	useEffect(() => {
@@ -89,7 +90,7 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 				fieldHint={list.fieldHint}
 				empty="Nothing to check yet."
 				rowKey={row => row.id}
-				renderRow={row => <ReadinessLineView row={row} width={width - 2} />}
+				renderRow={renderRow}
 			/>
 		</Box>
 	);

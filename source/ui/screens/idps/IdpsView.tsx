@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
@@ -7,7 +7,7 @@ import {useList, usePageSize} from '../../components/useList.js';
 import {plainText} from '../../format/plainText.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
-import {selectIdpRows} from './rows.js';
+import {selectIdpRows, type IdpRow} from './rows.js';
 
 export function IdpsView({width, height}: {width: number; height: number}) {
 	const store = useOagStore();
@@ -19,13 +19,30 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 		void store.load('idps');
 		return store.idpModes.watch();
 	}, [store]);
-	const columns: Column[] = [
-		{title: 'NAME', sortId: 'NAME', width: Math.max(16, Math.floor(width * 0.3))},
-		{title: 'TYPE', sortId: 'TYPE', width: 12},
-		{title: 'FAILOVER', sortId: 'FAILOVER', width: 14},
-		{title: 'DIRECTORIES', sortId: 'DIRECTORIES', width: 13},
-		{title: 'HEALTH POLICY'},
-	];
+	const nameWidth = Math.max(16, Math.floor(width * 0.3));
+	// Stable while the width is: the list then re-renders only the rows that changed.
+	const columns: Column[] = useMemo(
+		() => [
+			{title: 'NAME', sortId: 'NAME', width: nameWidth},
+			{title: 'TYPE', sortId: 'TYPE', width: 12},
+			{title: 'FAILOVER', sortId: 'FAILOVER', width: 14},
+			{title: 'DIRECTORIES', sortId: 'DIRECTORIES', width: 13},
+			{title: 'HEALTH POLICY'},
+		],
+		[nameWidth],
+	);
+	const renderRow = useCallback(
+		(row: IdpRow) => (
+			<ColumnRow columns={columns}>
+				<Text wrap="truncate">{plainText(row.idp.name)}</Text>
+				<Text wrap="truncate">{plainText(row.idp.type.replace(/^IDP_/, ''))}</Text>
+				<StateTag state={row.failover} />
+				<Text>{row.directories === undefined ? '?' : String(row.directories.length)}</Text>
+				<Text>{row.policyOk === undefined ? '?' : row.policyOk ? 'valid' : '[INVALID]'}</Text>
+			</ColumnRow>
+		),
+		[columns],
+	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<ColumnHeader columns={columns} sort={list.state.sort} />
@@ -41,15 +58,7 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 				fieldHint={list.fieldHint}
 				empty={status.state === 'loading' || status.state === 'idle' ? 'Loading IdPs…' : 'No IdPs on this gateway.'}
 				rowKey={row => row.id}
-				renderRow={row => (
-					<ColumnRow columns={columns}>
-						<Text wrap="truncate">{plainText(row.idp.name)}</Text>
-						<Text wrap="truncate">{plainText(row.idp.type.replace(/^IDP_/, ''))}</Text>
-						<StateTag state={row.failover} />
-						<Text>{row.directories === undefined ? '?' : String(row.directories.length)}</Text>
-						<Text>{row.policyOk === undefined ? '?' : row.policyOk ? 'valid' : '[INVALID]'}</Text>
-					</ColumnRow>
-				)}
+				renderRow={renderRow}
 			/>
 		</Box>
 	);
