@@ -6,6 +6,7 @@ import {failoverOperation, type FailoverState} from '../operations/failover.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
 import {loadAudit} from './auditSlice.js';
+import {createAuthServiceActions, type AuthServiceActions} from './authServiceActions.js';
 import {appendSample} from './healthHistory.js';
 import {createLiveFeed, DEFAULT_POLL_MS, type LiveFeed} from './liveFeed.js';
 import {loaders, noteConnection, refreshFailoverModes, type LoaderContext} from './loaders.js';
@@ -43,6 +44,8 @@ export type OagStore = {
 	/** DISABLED asks `confirm` for the typed confirmation the operation declares. */
 	setFailoverMode(idpId: string, mode: FailoverModeValue, confirm?: ConfirmFn): Promise<OperationOutcome<FailoverState>>;
 	loadAudit(): Promise<void>;
+	/** Enable, disable, change settings, and the database pre-flight from this machine. */
+	authService: AuthServiceActions;
 	notify(text: string, tone?: Toast['tone']): void;
 	dispose(): void;
 };
@@ -144,6 +147,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		notify,
 		operations,
 		loadAudit: () => loadAudit(state, operations, now),
+		authService: createAuthServiceActions({api: options.api, operations, state, load, notify}),
 		setFailoverMode: async (idpId, mode, confirm) => {
 			const name = state.getState().idps.items.find(e => e.idp.id === idpId)?.idp.name;
 			const outcome = await operations.run(failoverOperation(options.api, {id: idpId, ...(name ? {name} : {})}, mode), confirm ? {confirm} : {});

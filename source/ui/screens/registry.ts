@@ -11,7 +11,9 @@ import {appList} from './apps/rows.js';
 import {auditActions} from './audit/actions.js';
 import {AuditView} from './audit/AuditView.js';
 import {auditList} from './audit/rows.js';
+import {authActions, authEnableActions} from './auth/actions.js';
 import {AuthView} from './auth/AuthView.js';
+import {EnableView} from './auth/EnableView.js';
 import {dashboardActions} from './dashboard/actions.js';
 import {DashboardView} from './dashboard/DashboardView.js';
 import {dashboardList} from './dashboard/rows.js';
@@ -37,7 +39,8 @@ export const SCREENS: Record<ScreenId, ScreenDefinition> = {
 	unlock: {id: 'unlock', title: 'Unlock', View: UnlockView, actions: UNLOCK_ACTIONS.all, needsStore: false, capturesText: true},
 	dashboard: {id: 'dashboard', title: 'Dashboard', View: DashboardView, actions: dashboardActions, needsStore: true, list: dashboardList},
 	health: {id: 'health', title: 'Health', View: HealthView, actions: healthActions, needsStore: true},
-	auth: {id: 'auth', title: 'Authentication service', View: AuthView, actions: [], needsStore: true},
+	auth: {id: 'auth', title: 'Authentication service', View: AuthView, actions: authActions, needsStore: true},
+	authEnable: {id: 'authEnable', title: 'Enable', View: EnableView, actions: authEnableActions, needsStore: true, parent: 'auth', capturesText: true},
 	idps: {id: 'idps', title: 'IdPs', View: IdpsView, actions: idpActions, needsStore: true, list: idpList},
 	idp: {id: 'idp', title: 'IdP', View: IdpView, actions: idpItemActions, needsStore: true, parent: 'idps', itemTitle: idpTitle},
 	apps: {id: 'apps', title: 'Apps', View: AppsView, actions: appActions, needsStore: true, list: appList},
