@@ -84,14 +84,12 @@ export function EnableView({width, height}: {width: number; height: number}) {
 			<Tone token="text.heading" bold>
 				{changing ? 'Change the authentication service' : 'Enable the authentication service'}
 			</Tone>
-			<Tone token="text.muted" wrap="truncate">
-				{intro}
-			</Tone>
+			<Tone token="text.muted">{intro}</Tone>
 			{warnings.map(warning => (
 				<Tone key={warning} token="status.warn" wrap="truncate">{`[WARN] ${plainText(warning)}`}</Tone>
 			))}
 			<Box flexDirection="column" marginTop={1}>
-				<Form spec={spec} state={state} errorOf={errorOf} pickerItems={pickerItems} width={width} height={height - 3 - warnings.length} />
+				<Form spec={spec} state={state} errorOf={errorOf} pickerItems={pickerItems} width={width} height={height - 2 - Math.ceil(intro.length / Math.max(20, width)) - warnings.length} />
 			</Box>
 		</Box>
 	);
