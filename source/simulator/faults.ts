@@ -49,6 +49,15 @@ export class FaultInjector {
 		return true;
 	}
 
+	/** The field causes to refuse the route with, once (then the route behaves again). */
+	forcedRejection(route: string): Record<string, string> | undefined {
+		const causes = this.faults.rejectNext?.[route];
+		if (!causes) return undefined;
+		const {[route]: _used, ...rest} = this.faults.rejectNext ?? {};
+		this.faults = {...this.faults, rejectNext: rest};
+		return causes;
+	}
+
 	private applies(pathname: string): boolean {
 		return this.faults.pathPattern === undefined || new RegExp(this.faults.pathPattern).test(pathname);
 	}

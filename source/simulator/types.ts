@@ -18,6 +18,11 @@ export type FaultOptions = {
 	pathPattern?: string;
 	/** The next N requests to a route ("POST /api/v2/settings/authentication-service") answer 500. */
 	failNext?: Record<string, number>;
+	/**
+	 * The next request to a route answers 400 with these field causes ({"publicDomain": "..."}): a rule only
+	 * the gateway knows (DNS, what a node can reach), for the tests of how a form shows the gateway's verdict.
+	 */
+	rejectNext?: Record<string, Record<string, string>>;
 };
 
 export type SimulatorOptions = {

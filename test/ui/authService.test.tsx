@@ -144,6 +144,16 @@ describe('the enable form', () => {
 		for (const kept of ['oag-node-1.example.com', '127.0.0.1', 'oagoffline', 'offline.example.org', '••••••••']) expect(frame).toContain(kept);
 		expect(await env.client.authService.get()).toBeUndefined();
 
+		// The gateway refuses with field causes (a 400): each lands under its field, the values stay.
+		env.sim.control.setFaults({rejectNext: {[ENABLE_ROUTE]: {publicDomain: 'No DNS record for this domain.', 'database.host': 'Not reachable from the server nodes.'}}});
+		await h.press(CTRL_S);
+		frame = await h.waitFor(f => f.includes('No DNS record for this domain.'));
+		const lines = frame.split('\n');
+		const under = (label: string) => lines[lines.findIndex(line => line.includes(label)) + 1] ?? '';
+		expect(under('Public domain')).toContain('No DNS record for this domain.');
+		expect(under('Database host')).toContain('Not reachable from the server nodes.');
+		for (const kept of ['oag-node-1.example.com', '127.0.0.1', 'oagoffline', 'offline.example.org', '••••••••']) expect(frame).toContain(kept);
+
 		// Leave and come back: the values are there, the password is asked for again (never kept).
 		await h.press(KEYS.esc);
 		await h.waitFor(f => f.includes('Press e to open the enable form'));
