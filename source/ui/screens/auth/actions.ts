@@ -8,7 +8,8 @@ import {AUTH_ENABLE_ACTIONS} from './enableForm.js';
 
 export const DISABLE_AUTH_CONFIRMATION = {expected: 'DISABLE'};
 
-const settingOf = (ctx: ActionContext) => ctx.store?.state.getState().authService.setting;
+// Read defensively: the help overlay and footer evaluate this with whatever store the context has.
+const settingOf = (ctx: ActionContext) => ctx.store?.state?.getState().authService?.setting;
 
 export const authActions: readonly Action[] = [
 	{
