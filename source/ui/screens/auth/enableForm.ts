@@ -29,7 +29,7 @@ export const CHANGE_SPEC: FormSpec = {
 	id: 'auth-change',
 	fields: [
 		...FIELDS,
-		{kind: 'secret', name: 'oldDbPassword', label: 'Current DB password', hint: 'of the setting in use now: restores it if the new values fail (empty: no restore)'},
+		{kind: 'secret', name: 'oldDbPassword', label: 'Current DB password', hint: 'of the setting in use now (same database user): restores it if the new values fail; empty: no restore'},
 	],
 	submitLabel: 'Change the settings (disable, then enable)',
 };
