@@ -16,6 +16,7 @@ async function eraOn(gatewayVersion: string) {
 	});
 	try {
 		await store.load('apps');
+		await store.apps.settled();
 		return store.state.getState().policyEra;
 	} finally {
 		store.dispose();

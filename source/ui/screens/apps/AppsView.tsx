@@ -15,7 +15,7 @@ export function AppsView({width, height}: {width: number; height: number}) {
 	const cursor = useNav(s => s.cursors.apps ?? 0);
 	const rows = useMemo(() => appRows({apps, policyEra}, filter), [apps, policyEra, filter]);
 	useEffect(() => {
-		if (store.state.getState().apps.status.state === 'idle') void store.load('apps');
+		void store.ensure('apps');
 	}, [store]);
 	const loadingDetails = apps.items.length > 0 && apps.detailsLoaded < apps.items.length;
 	const columns: Column[] = [

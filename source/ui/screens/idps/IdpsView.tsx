@@ -14,7 +14,8 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 	const cursor = useNav(s => s.cursors.idps ?? 0);
 	const rows = useMemo(() => idpRows({idps}, filter), [idps, filter]);
 	useEffect(() => {
-		void store.load('idps');
+		void store.ensure('idps');
+		void store.ensureDirectories(); // per IdP, once the list is in
 		return store.idpModes.watch();
 	}, [store]);
 	const columns: Column[] = [
