@@ -51,6 +51,7 @@ export type IdpEntry = {
 	directoriesError?: string;
 	/** The first error while loading this IdP's offline-mode details. */
 	error?: string;
+	errorKind?: OagErrorKind | 'unknown';
 };
 
 export type IdpsSlice = {items: IdpEntry[]; status: ResourceStatus; poll: PollerStatus; userPaused: boolean};

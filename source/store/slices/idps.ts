@@ -1,3 +1,4 @@
+import {isOagError} from '../../api/errors.js';
 import type {Idp} from '../../api/schemas/index.js';
 import {mapLimit, settle} from '../mapLimit.js';
 import {initialPoll} from '../poller.js';
@@ -34,6 +35,7 @@ async function idpDetails(ctx: SliceContext, idp: Idp, previous?: IdpEntry): Pro
 		directories: previous?.directories,
 		directoriesError: previous?.directoriesError,
 		error: firstError === undefined ? undefined : describeError(firstError),
+		errorKind: firstError === undefined ? undefined : isOagError(firstError) ? firstError.kind : 'unknown',
 	};
 }
 
