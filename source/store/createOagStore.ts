@@ -164,6 +164,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		dispose() {
 			health.dispose();
 			idpModes.dispose();
+			apps.dispose();
 		},
 	};
 }

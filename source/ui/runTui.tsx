@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {ReactElement} from 'react';
+import {startFrameTimer} from './benchFrames.js';
 
 // Starting and ending the full-screen UI: the TTY check, the alternate screen (entered on start, left on
 // every way out: quit, Ctrl+C, SIGTERM, a crash), and Ink's render options.
@@ -66,7 +67,8 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	process.on('exit', restore);
 	for (const [emitter, event, handler] of exits) emitter.on(event, handler);
-	const instance = render(element, {exitOnCtrlC: true, patchConsole: false, maxFps: 20});
+	const frames = startFrameTimer(process.env.OAG_BENCH_FRAMES); // bench/ only
+	const instance = render(element, {exitOnCtrlC: true, patchConsole: false, maxFps: 20, ...(frames ? {onRender: frames.onRender} : {})});
 	try {
 		await instance.waitUntilExit();
 	} finally {

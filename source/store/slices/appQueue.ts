@@ -13,6 +13,8 @@ export type AppQueue = {
 	statesDone(): Promise<void>;
 	/** Resolves once nothing is pending or running. */
 	idle(): Promise<void>;
+	/** Drops every pending read (the store is being disposed); reads already sent finish. */
+	stop(): void;
 };
 
 export type AppQueueOptions = {
@@ -96,5 +98,11 @@ export function createAppQueue(options: AppQueueOptions): AppQueue {
 		},
 		statesDone: () => (statesSettled() ? Promise.resolve() : new Promise(resolve => stateWaiters.push(resolve))),
 		idle: () => (allSettled() ? Promise.resolve() : new Promise(resolve => idleWaiters.push(resolve))),
+		stop() {
+			pendingStates.clear();
+			pendingPolicies.clear();
+			priority = [];
+			settle();
+		},
 	};
 }

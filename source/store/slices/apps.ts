@@ -19,6 +19,8 @@ export type AppsActions = {
 	prioritise(ids: readonly string[]): void;
 	/** Resolves when every pending per-app read (policies included) has settled. */
 	settled(): Promise<void>;
+	/** No further reads: the store is being disposed. */
+	dispose(): void;
 };
 
 const PUBLISH_EVERY = 50;
@@ -139,6 +141,7 @@ export function create(ctx: SliceContext): AppsActions {
 			}
 		},
 		prioritise: ids => queue.prioritise(ids),
+		dispose: () => queue.stop(),
 		async settled() {
 			await queue.idle();
 			publish();
