@@ -25,7 +25,7 @@ export type TuiSession = {
 
 export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-export async function startTuiSession(options: SimulatorOptions): Promise<TuiSession> {
+export async function startTuiSession(options: SimulatorOptions, extraEnv: Record<string, string> = {}): Promise<TuiSession> {
 	const dir = await mkdtemp(join(tmpdir(), 'oag-bench-'));
 	const sim = await startSimulator({...options, dataDir: join(dir, 'sim')});
 	const framesFile = join(dir, 'frames.json');
@@ -36,6 +36,7 @@ export async function startTuiSession(options: SimulatorOptions): Promise<TuiSes
 		XDG_STATE_HOME: join(dir, 'state'),
 		XDG_DATA_HOME: join(dir, 'data'),
 		XDG_CACHE_HOME: join(dir, 'cache'),
+		...extraEnv,
 	};
 	const assignments = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ');
 	const tmux = startTmux(`cd ${ROOT} && ${assignments} ${process.execPath} ${BUNDLE} ${args.join(' ')} 2>/dev/null`, {columns: 120, rows: 36});

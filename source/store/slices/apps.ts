@@ -9,7 +9,9 @@ import {connected, markFailed, markLoading, type SliceContext} from './context.j
 // The apps: one list read, then one state read per app (the load is done when every state is known), then
 // one policy read per app in the background. Once the policy era is known only the read that answers in
 // that era is sent: the group policy before the cutover, the access policy from it. Results are published
-// in batches, so 5,000 answers do not cost 5,000 store updates (and renders).
+// in batches (the visible rows' at once), so 10,000 answers cost a few dozen store updates, not 10,000. The
+// batches are spaced by what the last update cost the process (its renders included): a view that is slow to
+// render thousands of rows slows the updates down, instead of starving the reads and the keys.
 
 export const initial: AppsSlice = {items: [], status: IDLE, detailsLoaded: 0, policiesLoaded: 0};
 
@@ -23,7 +25,9 @@ export type AppsActions = {
 	dispose(): void;
 };
 
-const PUBLISH_EVERY = 50;
+const PUBLISH_MS = 250;
+/** The next batch waits at least this many times what the last one cost (the UI gets most of the CPU). */
+const PUBLISH_COST_FACTOR = 4;
 
 export function create(ctx: SliceContext): AppsActions {
 	let index = new Map<string, number>();
@@ -32,9 +36,15 @@ export function create(ctx: SliceContext): AppsActions {
 	let statesRead = 0;
 	let policiesRead = 0;
 	let eraProbe: Promise<void> | undefined;
+	let publishedAt = 0;
+	let publishCostMs = 0;
 
 	const publish = () => {
 		if (patches.size === 0) return;
+		const started = ctx.now();
+		publishedAt = started;
+		// The renders this update causes run before the next macrotask: measure up to there.
+		setImmediate(() => (publishCostMs = ctx.now() - started));
 		const batch = patches;
 		patches = new Map();
 		ctx.store.setState(s => {
@@ -49,7 +59,8 @@ export function create(ctx: SliceContext): AppsActions {
 	};
 	const record = (id: string, patch: Partial<AppEntry>, prioritised: boolean) => {
 		patches.set(id, {...patches.get(id), ...patch});
-		if (prioritised || patches.size >= PUBLISH_EVERY) publish();
+		const gap = Math.max(PUBLISH_MS, PUBLISH_COST_FACTOR * publishCostMs);
+		if (prioritised || ctx.now() - publishedAt >= gap) publish();
 	};
 	const setEra = (era: PolicyEra) => {
 		if (ctx.store.getState().policyEra === undefined) ctx.store.setState({policyEra: era});
