@@ -112,8 +112,8 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 
 	const idpModes = createLiveFeed({
 		task: async () => {
-			// The modes need the list of IdPs first.
-			await flights.idps.ensure();
+			// The modes need the list of IdPs first (once: the poll itself keeps the modes fresh).
+			if (state.getState().idps.status.loadedAt === undefined) await flights.idps.ensure();
 			await idps.refreshFailoverModes();
 		},
 		intervalMs: healthMs,
