@@ -25,7 +25,7 @@ export type AppsActions = {
 	dispose(): void;
 };
 
-const PUBLISH_MS = 250;
+const PUBLISH_MS = 500;
 /** The next batch waits at least this many times what the last one cost (the UI gets most of the CPU). */
 const PUBLISH_COST_FACTOR = 4;
 
