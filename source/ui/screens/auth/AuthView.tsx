@@ -28,8 +28,8 @@ export function AuthView({width, height}: {width: number; height: number}) {
 	const latest = useOag(s => s.health.history.at(-1));
 	const [now] = useState(() => Date.now());
 	useEffect(() => {
-		void store.load('authService');
-		if (store.state.getState().certificates.status.state === 'idle') void store.load('certificates');
+		void store.ensure('authService');
+		void store.ensure('certificates');
 		// The live health poller runs while this screen is shown.
 		return store.health.watch();
 	}, [store]);

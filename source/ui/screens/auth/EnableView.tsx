@@ -43,7 +43,7 @@ export function EnableView({width, height}: {width: number; height: number}) {
 	const spec = changing ? CHANGE_SPEC : ENABLE_SPEC;
 	const [now] = useState(() => Date.now());
 	useEffect(() => {
-		if (store.state.getState().certificates.status.state === 'idle') void store.load('certificates');
+		void store.ensure('certificates');
 	}, [store]);
 	const pickerItems = {certificateId: certificateItems(certificates, now)};
 
