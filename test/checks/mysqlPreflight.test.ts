@@ -82,14 +82,12 @@ describe.skipIf(!available)('MySQL pre-flight against a real MariaDB', () => {
 		expect(reason(report, 'grants')).toContain("GRANT CREATE, ALTER, INDEX, UPDATE, DELETE ON `oagoffline`.* TO 'reader'@");
 	});
 
-	it('a closed port is refused in well under a second', async () => {
+	it('a closed port is refused, not waited for (the time is measured in bench/preflight.ts)', async () => {
 		const closedPort = plain.port === 65535 ? 65534 : plain.port + 1;
-		const started = performance.now();
-		const report = await check(plain, {port: closedPort});
-		const elapsed = performance.now() - started;
+		// A long step timeout: had the check waited instead of reading the refusal, the reason would say timeout.
+		const report = await check(plain, {port: closedPort, timeoutMs: 60_000});
 		expect(statuses(report)).toMatchObject({dns: 'pass', tcp: 'fail', handshake: 'skip', login: 'skip'});
 		expect(reason(report, 'tcp')).toMatch(/^refused: nothing listens on 127\.0\.0\.1:\d+/);
-		expect(elapsed).toBeLessThan(1000);
 	});
 
 	it('an unknown host name fails at DNS', async () => {
