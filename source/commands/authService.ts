@@ -1,7 +1,8 @@
 import type {Command} from 'commander';
 import type {OagClient} from '../api/clientOptions.js';
 import type {AuthServiceSetting, HealthCheck} from '../api/schemas/authService.js';
-import {healthAdvice, healthMeaning} from '../domain/authServiceHealth.js';
+import {healthAdvice} from '../domain/authServiceHealth.js';
+import {healthMeaning} from '../domain/healthMeaning.js';
 import {databaseLocation} from '../domain/databaseLocation.js';
 import {disableOperation} from '../operations/authService.js';
 import {registerCheckDb} from './authServiceCheckDb.js';

@@ -1,7 +1,8 @@
 import {InvalidArgumentError, Option, type Command} from 'commander';
 import type {OagClient} from '../api/clientOptions.js';
 import {isOagError} from '../api/errors.js';
-import {healthAdvice, healthMeaning} from '../domain/authServiceHealth.js';
+import {healthAdvice} from '../domain/authServiceHealth.js';
+import {healthMeaning} from '../domain/healthMeaning.js';
 import {withContext, type CommandContext} from './context.js';
 import {EXIT} from './run.js';
 

@@ -13,23 +13,6 @@ export type HealthAdviceInput = {
 	certificateWarnings?: readonly string[];
 };
 
-export function healthMeaning(status: string): string {
-	switch (status) {
-		case 'HEALTHY':
-			return 'working normally';
-		case 'DEGRADED':
-			return 'has problems but still serves offline sign-in';
-		case 'UNHEALTHY':
-			return 'may not serve offline sign-in';
-		case 'INITIALIZING':
-			return 'starting up; its state is known once it is done';
-		case 'UNKNOWN':
-			return 'the gateway cannot tell its state';
-		default:
-			return 'a state this tool does not know';
-	}
-}
-
 export function healthAdvice(input: HealthAdviceInput): string[] {
 	if (input.status !== 'DEGRADED' && input.status !== 'UNHEALTHY' && input.status !== 'UNKNOWN') return [];
 	const nodes = input.serverNodes && input.serverNodes.length > 0 ? input.serverNodes.join(', ') : 'the server nodes';

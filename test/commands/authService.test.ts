@@ -88,14 +88,14 @@ describe('auth-service get and health', () => {
 		expect(result.stdout).toContain('Server nodes:   oag-node-1.example.com, oag-node-2.example.com');
 		expect(result.stdout).toContain('Database:       mysql db.example.com:3306/oagofflinemode');
 		expect(result.stdout).toMatch(/Certificate: {4}\*\.example\.com \(SAN \*\.example\.com, example\.com; 24\d days left\)/);
-		expect(result.stdout).toMatch(/Health: {9}\[HEALTHY\] working normally/);
+		expect(result.stdout).toMatch(/Health: {9}\[HEALTHY\] normal operation/);
 		expect(result.stdout).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 	});
 
 	it('when UNHEALTHY says what to check next, in order', async () => {
 		sim.control.setOutage(true);
 		const result = await run(['auth-service', 'get']);
-		expect(result.stdout).toMatch(/\[UNHEALTHY\] may not serve offline sign-in/);
+		expect(result.stdout).toMatch(/\[UNHEALTHY\] may be non-operational/);
 		const advice = result.stdout.slice(result.stdout.indexOf('Check next, in order:'));
 		expect(advice).toMatch(/1\. The database db\.example\.com:3306\/oagofflinemode as oag-node-1\.example\.com, oag-node-2\.example\.com reach it/);
 		expect(advice).toMatch(/2\. The public domain offline-idp-service\.example\.com: does its DNS/);

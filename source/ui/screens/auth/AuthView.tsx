@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
-import {healthAdvice, healthMeaning} from '../../../domain/authServiceHealth.js';
+import {healthAdvice} from '../../../domain/authServiceHealth.js';
+import {healthMeaning} from '../../../domain/healthMeaning.js';
 import {certificateLabel, certificateWarnings} from '../../../domain/certificateRules.js';
 import {databaseLocation} from '../../../domain/databaseLocation.js';
 import {StateTag} from '../../components/StateTag.js';
