@@ -1,5 +1,7 @@
 import type {Command} from 'commander';
 import {registerAudit} from './audit.js';
+import {registerDirectories} from './directories.js';
+import {registerIdpHealthPolicy} from './idpHealthPolicy.js';
 import {registerIdps} from './idps.js';
 import {register as registerLogin} from './login.js';
 import {register as registerLogout} from './logout.js';
@@ -17,6 +19,8 @@ export type RegisterCommand = (program: Command) => void;
 export const commandRegistrations: RegisterCommand[] = [
 	registerStatus,
 	registerIdps,
+	registerIdpHealthPolicy, // adds `idps health-policy`: after registerIdps
+	registerDirectories,
 	registerAudit,
 	registerSimulator,
 	registerLogin,

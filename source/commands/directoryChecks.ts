@@ -1,0 +1,95 @@
+import {readFile} from 'node:fs/promises';
+import type {Command} from 'commander';
+import {isOagError} from '../api/errors.js';
+import {snapshotOf} from '../operations/directories.js';
+import {preflightDirectory, type LdapCheckReport} from '../operations/directoryPreflight.js';
+import {withContext, type CommandContext} from './context.js';
+import {resolveDirectory} from './directoryBody.js';
+import {bindCredential, scrubbed} from './operationCommand.js';
+import {CommandFailure, EXIT} from './run.js';
+
+// `directories test IDP DIRECTORY`: the gateway binds (test-directory-connection, from the node of the
+// authentication service). `directories check IDP DIRECTORY`: the local pre-flight from this machine
+// (DNS, TCP, TLS, bind, the user and group searches). Neither changes anything, so neither is audited.
+// Both need the bind credential (the gateway never returns it), and neither prints it.
+
+type CheckFlags = {ldapCaFile?: string; starttls?: boolean; timeout?: string};
+
+async function stored(ctx: CommandContext, idpArg: string, directoryArg: string) {
+	const gateway = await ctx.openGateway();
+	const idp = await ctx.resolveIdp(gateway.client, idpArg);
+	const directory = resolveDirectory(await gateway.client.directories.list(idp.id), directoryArg, idp.name);
+	return {gateway, idp, directory};
+}
+
+async function gatewayTest(ctx: CommandContext, idpArg: string, directoryArg: string): Promise<void> {
+	const {gateway, idp, directory} = await stored(ctx, idpArg, directoryArg);
+	const {connectionUrl, bindDn} = directory.connection;
+	const credential = await bindCredential(ctx, bindDn);
+	try {
+		await gateway.client.directories.testConnection(idp.id, {connectionUrl, bindDn, bindCredential: credential});
+	} catch (error) {
+		const reason = scrubbed(error instanceof Error ? error.message : String(error), credential);
+		const auth = isOagError(error) && (error.kind === 'unauthorized' || error.kind === 'missing-scope');
+		throw new CommandFailure(`the gateway could not bind to ${connectionUrl} as ${bindDn}: ${reason}`, auth ? EXIT.auth : EXIT.failure, 'test-failed');
+	}
+	ctx.print({ok: true, connectionUrl, bindDn}, () => `The gateway bound to ${connectionUrl} as ${bindDn}.`);
+}
+
+const MARK = {pass: 'ok  ', warn: 'warn', fail: 'FAIL', skip: '-   '} as const;
+
+export function reportText(report: LdapCheckReport): string {
+	const lines: string[] = [];
+	for (const step of report.steps) {
+		lines.push(`${MARK[step.status]} ${step.title.padEnd(12)} ${step.reason}${step.status === 'skip' ? '' : ` (${step.ms} ms)`}`);
+		for (const u of step.users?.samples ?? []) lines.push(`       user  ${u.username ?? '(no username)'}  id ${u.uniqueId ?? '(no id)'}  ${u.dn}`);
+		for (const g of step.groups?.samples ?? []) {
+			lines.push(`       group ${g.name ?? '(no name)'}  ${g.memberCount} member${g.memberCount === 1 ? '' : 's'}${g.members.length > 0 ? `: ${g.members.join('; ')}` : ''}`);
+		}
+	}
+	lines.push(report.ok ? 'Pre-flight passed.' : 'Pre-flight failed.');
+	return lines.join('\n');
+}
+
+async function localCheck(ctx: CommandContext, idpArg: string, directoryArg: string, flags: CheckFlags): Promise<void> {
+	const {directory} = await stored(ctx, idpArg, directoryArg);
+	let caPem: string | undefined;
+	if (flags.ldapCaFile !== undefined) {
+		try {
+			caPem = await readFile(flags.ldapCaFile, 'utf8');
+		} catch {
+			throw new CommandFailure(`cannot read the LDAP CA file ${flags.ldapCaFile}`, EXIT.usage);
+		}
+	}
+	const timeoutMs = flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000;
+	if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new CommandFailure('--timeout takes a number of seconds', EXIT.usage);
+	const credential = await bindCredential(ctx, directory.connection.bindDn);
+	const report = await preflightDirectory(snapshotOf(directory), credential, {
+		...(caPem === undefined ? {} : {caPem}),
+		...(flags.starttls ? {startTls: true} : {}),
+		...(timeoutMs === undefined ? {} : {timeoutMs}),
+	});
+	if ('incomplete' in report) {
+		throw new CommandFailure(`the directory's config is incomplete (${report.incomplete.join(', ')}): update it first`, EXIT.failure, 'incomplete');
+	}
+	ctx.print(report, reportText);
+	if (!report.ok) ctx.exitWith(EXIT.failure);
+}
+
+export function registerDirectoryChecks(directories: Command): void {
+	directories
+		.command('test')
+		.description("the gateway's own bind test (test-directory-connection), run from its authentication-service node")
+		.argument('<idp>', 'IdP id or unique name')
+		.argument('<directory>', 'directory id or its unique connection URL')
+		.action(withContext(async (ctx, idp: string, directory: string) => gatewayTest(ctx, idp, directory)));
+	directories
+		.command('check')
+		.description('a local pre-flight from this machine: DNS, TCP, TLS, bind, user and group searches')
+		.argument('<idp>', 'IdP id or unique name')
+		.argument('<directory>', 'directory id or its unique connection URL')
+		.option('--ldap-ca-file <file>', 'CA certificate (PEM) that signs the directory server certificate')
+		.option('--starttls', 'upgrade ldap:// with StartTLS before binding')
+		.option('--timeout <seconds>', 'per step (default 5)')
+		.action(withContext(async (ctx, idp: string, directory: string, flags: CheckFlags) => localCheck(ctx, idp, directory, flags)));
+}
