@@ -147,3 +147,16 @@ export function liveTimelineText(t: LiveTimeline, policy: HealthPolicyValues): s
 			return `recovering: back online in about ${aboutDuration(t.backOnlineInSeconds)}`;
 	}
 }
+
+/** Statuses that say something about the IdP: the rest (our request failed, service starting) say nothing. */
+const IDP_UP = new Set(['HEALTHY']);
+const IDP_DOWN = new Set(['UNHEALTHY', 'DEGRADED']);
+
+/**
+ * The health samples the store keeps (`{at, status}`, oldest first) as observed checks. A sample whose
+ * request failed (ERROR), or taken while the service is disabled, starting or unsure, is left out: it is
+ * evidence about our connection, not about the IdP.
+ */
+export function observedChecks(samples: readonly {at: number; status: string}[]): ObservedCheck[] {
+	return samples.flatMap(s => (IDP_UP.has(s.status) ? [{at: s.at, ok: true}] : IDP_DOWN.has(s.status) ? [{at: s.at, ok: false}] : []));
+}
