@@ -158,5 +158,7 @@ const IDP_DOWN = new Set(['UNHEALTHY', 'DEGRADED']);
  * evidence about our connection, not about the IdP.
  */
 export function observedChecks(samples: readonly {at: number; status: string}[]): ObservedCheck[] {
-	return samples.flatMap(s => (IDP_UP.has(s.status) ? [{at: s.at, ok: true}] : IDP_DOWN.has(s.status) ? [{at: s.at, ok: false}] : []));
+	return samples.flatMap((s): ObservedCheck[] =>
+		IDP_UP.has(s.status) ? [{at: s.at, ok: true}] : IDP_DOWN.has(s.status) ? [{at: s.at, ok: false}] : [],
+	);
 }
