@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import type {Command} from 'commander';
 import {isOagError} from '../api/errors.js';
 import {snapshotOf} from '../operations/directories.js';
-import {preflightDirectory, type LdapCheckReport} from '../operations/directoryPreflight.js';
+import type {LdapCheckReport} from '../operations/directoryPreflight.js';
 import {withContext, type CommandContext} from './context.js';
 import {resolveDirectory} from './directoryBody.js';
 import {bindCredential, scrubbed} from './operationCommand.js';
@@ -64,6 +64,8 @@ async function localCheck(ctx: CommandContext, idpArg: string, directoryArg: str
 	const timeoutMs = flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000;
 	if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new CommandFailure('--timeout takes a number of seconds', EXIT.usage);
 	const credential = await bindCredential(ctx, directory.connection.bindDn);
+	// Loaded on use: the LDAP client is not needed by any other command's start.
+	const {preflightDirectory} = await import('../operations/directoryPreflight.js');
 	const report = await preflightDirectory(snapshotOf(directory), credential, {
 		...(caPem === undefined ? {} : {caPem}),
 		...(flags.starttls ? {startTls: true} : {}),
