@@ -11,6 +11,7 @@ import {
 	updateDirectoryOperation,
 } from '../../source/operations/directories.js';
 import {preflightDirectory} from '../../source/operations/directoryPreflight.js';
+import {adviseFailover} from '../../source/operations/failoverAdvice.js';
 import {healthPolicyOperation} from '../../source/operations/healthPolicy.js';
 import {createRunner} from '../../source/operations/runner.js';
 import {slapdAvailable, startSlapd, type Slapd} from '../helpers/slapd.js';
@@ -153,5 +154,24 @@ describe.runIf(ldap)('directory pre-flight through operations', () => {
 		expect('steps' in report && report.ok).toBe(true);
 		const incomplete = await preflightDirectory({...snapshot, config: {userSearchDn: 'ou=users,dc=example,dc=com'}}, slapd.bindPassword);
 		expect(incomplete).toMatchObject({incomplete: expect.arrayContaining(['config.usernameLDAPAttribute', 'config.memberAttribute'])});
+	});
+});
+
+describe('failover advice', () => {
+	it('AUTOMATIC on an IdP without a directory asks, with the warning; with a directory or DISABLED it adds nothing new', async () => {
+		const {runner} = runnerWith();
+		await env.client.idps.setFailoverMode(idp.id, 'DISABLED');
+		expect(await env.client.directories.list(idp.id)).toEqual([]);
+		const bare = await adviseFailover(env.client, idp, 'AUTOMATIC');
+		expect(bare.warning).toMatch(/has no offline directory: .*offline sign-in will find no users/);
+		expect(bare.operation.confirmation).toEqual({expected: 'AUTOMATIC', prompt: bare.warning});
+		expect(await runner.run(bare.operation, {confirm: async () => false})).toMatchObject({outcome: 'not-confirmed'});
+		expect((await env.client.idps.getFailoverMode(idp.id)).mode).toBe('DISABLED');
+
+		const first = (await env.client.idps.list())[0]!; // seeded with a directory
+		const withDirectory = await adviseFailover(env.client, {id: first.id, name: first.name}, 'AUTOMATIC');
+		expect(withDirectory.warning).toBeUndefined();
+		expect(withDirectory.operation.confirmation).toBeUndefined();
+		expect((await adviseFailover(env.client, idp, 'DISABLED')).operation.confirmation?.expected).toBe('DISABLED');
 	});
 });
