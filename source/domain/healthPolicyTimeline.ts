@@ -15,10 +15,11 @@ export function exactDuration(seconds: number): string {
 	return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
-/** A rounded length for an estimate: "10 s", "60 s", "4 min", "1 h 40 min". */
+/** A rounded length for an estimate: "10 s", "60 s", "2 min", "4 min", "1 h 40 min". */
 export function aboutDuration(seconds: number): string {
 	const s = Math.max(0, Math.round(seconds));
-	if (s < 120) return `${Math.max(10, Math.ceil(s / 10) * 10)} s`;
+	// Up to 100 s in tens of seconds (a countdown near failover needs them); beyond, whole minutes.
+	if (s <= 100) return `${Math.max(10, Math.ceil(s / 10) * 10)} s`;
 	const minutes = Math.round(s / 60);
 	if (minutes < 120) return `${minutes} min`;
 	const rest = minutes % 60;
@@ -63,7 +64,7 @@ export type ObservedCheck = {at: number; ok: boolean};
 
 export type LiveTimeline =
 	| {phase: 'unknown'}
-	| {phase: 'online'}
+	| {phase: 'online'; failoverDisabled: boolean}
 	| {phase: 'failing'; failedChecks: number; failureThreshold: number; failoverInSeconds: number; failoverDisabled: boolean}
 	| {phase: 'offline'; offlineForSeconds: number}
 	| {phase: 'recovering'; goodChecks: number; successThreshold: number; backOnlineInSeconds: number};
@@ -110,7 +111,7 @@ export function liveTimeline(input: LiveTimelineInput): LiveTimeline {
 	}
 	advance(now);
 	if (m.online) {
-		if (m.failStart === undefined) return {phase: 'online'};
+		if (m.failStart === undefined) return {phase: 'online', failoverDisabled: disabled};
 		const elapsed = now - m.failStart;
 		const counted = 1 + Math.floor(elapsed / intervalMs);
 		return {
@@ -136,10 +137,12 @@ export function liveTimelineText(t: LiveTimeline, policy: HealthPolicyValues): s
 		case 'unknown':
 			return 'no checks observed yet';
 		case 'online':
-			return `online: the latest check passed (a failure would fail over after about ${aboutDuration(policy.healthCheckInterval * policy.failureThreshold)})`;
+			return t.failoverDisabled
+				? 'online; failover is DISABLED'
+				: `online; fails over about ${aboutDuration(policy.healthCheckInterval * policy.failureThreshold)} after Okta stops answering`;
 		case 'failing':
 			return t.failoverDisabled
-				? `${plural(t.failedChecks, 'check')} failed: failover is DISABLED, so sign-ins through this IdP fail until Okta answers`
+				? `${plural(t.failedChecks, 'check')} failed; failover is DISABLED: no offline sign-in`
 				: `${t.failedChecks} of ${t.failureThreshold} checks failed: failover in about ${aboutDuration(t.failoverInSeconds)}`;
 		case 'offline':
 			return `offline mode for about ${aboutDuration(t.offlineForSeconds)}: back after ${plural(policy.successThreshold, 'good check')} and a ${exactDuration(policy.recoveryCooldownInterval)} cooldown`;

@@ -63,6 +63,10 @@ describe('describeHealthPolicy', () => {
 		);
 	});
 
+	it('estimates round to tens of seconds up to 100 s, then to minutes', () => {
+		expect([3, 60, 95, 100, 101, 118, 150, 7200, 6060].map(aboutDuration)).toEqual(['10 s', '60 s', '100 s', '100 s', '2 min', '2 min', '3 min', '2 h', '101 min']);
+	});
+
 	it('exact durations are exact: minutes and seconds add back up', () => {
 		fc.assert(
 			fc.property(fc.integer({min: 1, max: 6000}), s => {
@@ -129,7 +133,7 @@ describe('liveTimeline', () => {
 	it('with failover DISABLED the failures only count up', () => {
 		const t = liveTimeline({policy: p, checks: series(T0, 60, [false, false, false, false]), now: T0 + 180_000, failoverDisabled: true});
 		expect(t).toMatchObject({phase: 'failing', failedChecks: 4, failoverDisabled: true});
-		expect(liveTimelineText(t, p)).toMatch(/^4 checks failed: failover is DISABLED/);
+		expect(liveTimelineText(t, p)).toBe('4 checks failed; failover is DISABLED: no offline sign-in');
 	});
 
 	it('k < threshold failures one interval apart: k of F failed, failover (F - k) intervals away', () => {
