@@ -2,14 +2,15 @@ import {readFile} from 'node:fs/promises';
 import type {AuthMode, OagClient, OagClientOptions} from '../api/clientOptions.js';
 import {createOagClient} from '../api/client.js';
 import type {Scope} from '../api/schemas/scopes.js';
-import {loadProfiles, pickProfile, ProfilesFileError, updateProfiles, type Profile} from '../config/profiles.js';
+import {CaFileError, readCaPem} from '../config/caFile.js';
+import {loadProfiles, pickProfile, profileNamed, ProfilesFileError, updateProfiles, type Profile} from '../config/profiles.js';
 import {keyLocationLabel, SecretStoreError, type KeyBackendLabel} from '../secrets/labels.js';
 import {loadStoredKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem} from '../secrets/pem.js';
 import {PLAINTEXT_WARNING} from '../secrets/plaintextFile.js';
 import type {GlobalOptions} from './globalOptions.js';
 import {checkedGatewayHost} from './hostCheck.js';
-import {CommandFailure, EXIT} from './run.js';
+import {CommandFailure, EXIT, secretStoreExitCode} from './run.js';
 
 export type {KeyBackendLabel} from '../secrets/labels.js';
 export {keyLocationLabel} from '../secrets/labels.js';
@@ -116,11 +117,12 @@ async function chooseProfile(globals: GlobalOptions): Promise<{name?: string; pr
 	return pickProfile(data) ?? {};
 }
 
-async function readCaFile(file: string): Promise<string> {
+/** The one CA-file reader of the commands: a missing, unreadable or certificate-less file is a usage error. */
+export async function readCaFile(file: string): Promise<string> {
 	try {
-		return await readFile(file, 'utf8');
-	} catch {
-		throw usage(`cannot read the CA file ${file}`);
+		return await readCaPem(file);
+	} catch (error) {
+		throw usage(error instanceof CaFileError ? error.message : `cannot read the CA file ${file}`);
 	}
 }
 
@@ -150,14 +152,13 @@ async function loadProfileKey(profileName: string | undefined, profile: Profile 
 /** Secret-store problems become one-line command failures: usage (2) when the admin must act, else 1. */
 export function secretFailure(error: unknown, where?: string): unknown {
 	if (!(error instanceof SecretStoreError)) return error;
-	const exit = error.reason === 'missing' || error.reason === 'invalid' ? EXIT.usage : EXIT.failure;
-	return new CommandFailure(where ? `${where}: ${error.message}` : error.message, exit);
+	return new CommandFailure(where ? `${where}: ${error.message}` : error.message, secretStoreExitCode(error));
 }
 
 async function rememberAuthMode(profileName: string, mode: AuthMode): Promise<void> {
 	try {
 		await updateProfiles((data) => {
-			const profile = data.profiles[profileName];
+			const profile = profileNamed(data, profileName);
 			if (profile) profile.authMode = mode;
 		});
 	} catch {

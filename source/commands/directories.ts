@@ -10,7 +10,8 @@ import {
 import {bodyFileOption, dryRunOption, withContext, type CommandContext} from './context.js';
 import {checkDirectoryBody, configAssignment, directoryBody, presetName, resolveDirectory, type DirectoryFlags} from './directoryBody.js';
 import {registerDirectoryChecks} from './directoryChecks.js';
-import {bindCredential, runOperation} from './operationCommand.js';
+import {bindCredential} from './bindCredential.js';
+import {runOperation} from './operationCommand.js';
 
 // `oag-offline directories list|create|update|delete|test|check IDP ...`: an IdP's offline LDAP/AD
 // directories. Changes go through the directory operations (read-only rule, confirmation, verify, audit);

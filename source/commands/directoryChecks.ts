@@ -5,7 +5,7 @@ import {snapshotOf} from '../operations/directories.js';
 import type {LdapCheckReport} from '../operations/directoryPreflight.js';
 import {withContext, type CommandContext} from './context.js';
 import {resolveDirectory} from './directoryBody.js';
-import {bindCredential, scrubbed} from './operationCommand.js';
+import {bindCredential, scrubbed} from './bindCredential.js';
 import {CommandFailure, EXIT} from './run.js';
 
 // `directories test IDP DIRECTORY`: the gateway binds (test-directory-connection, from the node of the

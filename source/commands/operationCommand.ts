@@ -1,74 +1,76 @@
-import {fileAuditLog} from '../audit/fileLog.js';
-import {createRunner} from '../operations/runner.js';
-import type {Operation, OperationOutcome} from '../operations/types.js';
-import {promptHidden} from '../secrets/prompt.js';
+import type {BulkResult} from '../operations/bulk.js';
+import {createRunner, type OperationRunner} from '../operations/runner.js';
+import type {ConfirmFn, Operation, OperationOutcome} from '../operations/types.js';
 import type {CommandContext} from './context.js';
 import type {Gateway} from './gateway.js';
 import {CommandFailure, EXIT} from './run.js';
 
-// Running one operation from a command on the context: --dry-run prints its request, a dangerous one needs
-// --yes or a terminal (decided before anything is read), the runner sends, verifies and writes the audit
-// line, and the outcome is printed (JSON under --json) with the exit code it calls for.
+// A change from the command line through the operations runner, the same way in every command:
+// --dry-run prints the request (nothing sent, no --yes needed); a dangerous change with nobody to ask and
+// no --yes is a usage error before anything starts; the typed confirmation goes through ctx.confirm; the
+// runner reads, sends, verifies and writes the audit line to the gateway's log (the file log for real
+// gateways); the outcome is printed (text or JSON), or thrown as a failure with its exit code.
 
-export type RunFromCommand<S> = {
-	/** Extra lines after a successful change (e.g. "changes reach the gateway at its next sync"). */
-	notes?: string[];
-	/** The text for a successful outcome; default the runner's message. */
-	text?: (outcome: OperationOutcome<S>) => string;
-};
-
-export async function runOperation<S>(
-	ctx: CommandContext,
-	gateway: Gateway,
-	op: Operation<S>,
-	options: RunFromCommand<S> = {},
-): Promise<OperationOutcome<S> | undefined> {
-	if (ctx.dryRun(op.request)) return undefined;
-	if (op.confirmation) ctx.requireYes(op.label);
-	const runner = createRunner({
-		audit: fileAuditLog(),
+/** The runner for commands: the gateway's audit log, `via: cli`, the connection's read-only flag. */
+export function commandRunner(gateway: Gateway): OperationRunner {
+	return createRunner({
+		audit: gateway.audit,
 		actor: () => ({profile: gateway.connection.profileName ?? '(from flags)', gateway: new URL(gateway.client.baseUrl).host, via: 'cli'}),
 		readOnly: () => gateway.connection.readOnly,
 	});
-	const outcome = await runner.run(op, {
-		confirm: async request => {
+}
+
+/** The runner's confirmation through the context: --yes, or the word typed at the terminal. */
+export const confirmThrough =
+	(ctx: CommandContext): ConfirmFn =>
+	async request => {
+		try {
 			await ctx.confirm(request.prompt, request.expected);
 			return true;
-		},
-	});
-	const {undo: _undo, ...plain} = outcome;
-	if (outcome.ok) {
-		ctx.print({...plain, ...(options.notes ? {notes: options.notes} : {})}, o => [options.text?.(outcome) ?? o.message, ...(options.notes ?? [])].join('\n'));
-	} else if (ctx.json) ctx.print(plain, o => o.message);
-	else ctx.io.stderr.write(`oag-offline: ${outcome.message}\n`);
+		} catch (error) {
+			// A wrong word is "not confirmed" (the runner audits it); anything else goes on up.
+			if (error instanceof CommandFailure && error.kind === 'cancelled') return false;
+			throw error;
+		}
+	};
+
+const isAuthKind = (kind: string | undefined): boolean => kind === 'unauthorized' || kind === 'missing-scope';
+
+/** What a command adds to a successful outcome's printout. */
+export type OperationPrintout<S> = {
+	/** Lines after the message (e.g. "changes reach the gateway at its next hourly sync"); `notes` in JSON. */
+	notes?: string[];
+	/** The text instead of the runner's message. */
+	text?: (outcome: OperationOutcome<S>) => string;
+};
+
+/** Runs one operation for a command; returns after printing its outcome, throws when it did not go through. */
+export async function runOperation<S>(ctx: CommandContext, gateway: Gateway, op: Operation<S>, printout: OperationPrintout<S> = {}): Promise<void> {
+	if (ctx.dryRun(op.request)) return;
+	// Nobody to ask and no --yes: a usage error before the runner starts (no request, no audit line).
+	if (op.confirmation) ctx.requireYes(op.label);
+	const outcome = await commandRunner(gateway).run(op, {confirm: confirmThrough(ctx)});
+	report(ctx, outcome, printout);
+}
+
+function report<S>(ctx: CommandContext, outcome: OperationOutcome<S>, printout: OperationPrintout<S>): void {
+	// In text the message already carries the warning; under --json it is a warning line of its own too.
 	if (outcome.auditWarning && ctx.json) ctx.warn(outcome.auditWarning);
 	if (!outcome.ok) {
-		const auth = outcome.errorKind === 'unauthorized' || outcome.errorKind === 'missing-scope';
-		ctx.exitWith(outcome.outcome === 'not-confirmed' ? EXIT.failure : auth ? EXIT.auth : EXIT.failure);
+		throw new CommandFailure(outcome.message, isAuthKind(outcome.errorKind) ? EXIT.auth : EXIT.failure, outcome.errorKind ?? outcome.outcome);
 	}
-	return outcome;
+	const {undo: _undo, ...plain} = outcome;
+	const notes = printout.notes ?? [];
+	ctx.print(notes.length > 0 ? {...plain, notes} : plain, result => [printout.text?.(outcome) ?? result.message, ...notes].join('\n'));
 }
-
-export const BIND_CREDENTIAL_ENV = 'OAG_BIND_CREDENTIAL';
 
 /**
- * The bind credential: OAG_BIND_CREDENTIAL, else asked at the terminal without echo. Never a flag (it
- * would sit in the shell history and the process list). Without a terminal and without the variable it
- * is a usage error naming the variable.
+ * A bulk change's exit code: 0 when every change went through, 4 (partial) when some did and some failed
+ * or never started, and when none did: 3 if every failure was an auth/scope refusal, else 1.
  */
-export async function bindCredential(ctx: CommandContext, purpose: string): Promise<string> {
-	const fromEnv = process.env[BIND_CREDENTIAL_ENV];
-	if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-	if (!ctx.io.interactive) {
-		throw new CommandFailure(`${purpose} needs the bind credential: set ${BIND_CREDENTIAL_ENV} (no terminal to ask on)`, EXIT.usage);
-	}
-	const question = `Bind credential for ${purpose} (not shown): `;
-	// The real terminal gets a hidden prompt; an injected io (tests, embedding) answers through readLine.
-	const typed = ctx.io.stdin === process.stdin ? await promptHidden(question) : await ctx.io.readLine(question);
-	if (typed === '') throw new CommandFailure('no bind credential typed: nothing was sent', EXIT.usage);
-	return typed;
+export function bulkExitCode(result: BulkResult<unknown>): number {
+	if (result.failed === 0 && result.notStarted === 0) return EXIT.ok;
+	if (result.done > 0) return EXIT.partial;
+	const failures = result.items.flatMap(item => (item.state === 'failed' ? [item.outcome] : []));
+	return failures.length > 0 && failures.every(outcome => isAuthKind(outcome.errorKind)) ? EXIT.auth : EXIT.failure;
 }
-
-/** Removes a credential from text that came back from elsewhere (a gateway's error message). */
-export const scrubbed = (text: string, secret: string | undefined): string =>
-	secret && secret.length > 0 ? text.replaceAll(secret, '***') : text;

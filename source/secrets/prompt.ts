@@ -24,7 +24,8 @@ export function promptHidden(question: string, options: {until?: RegExp} = {}): 
 		};
 		const onData = (chunk: Buffer): void => {
 			for (const char of chunk.toString('utf8')) {
-				if (char === '\u0003') return finish(new SecretStoreError('cancelled', 'refused'));
+				// Raw mode turns Ctrl-C into a byte instead of SIGINT: it is still an interruption (exit 130).
+				if (char === '\u0003') return finish(new SecretStoreError('interrupted (Ctrl-C): nothing was changed', 'interrupted'));
 				if (char === '\u0004') return finish();
 				if (char === '\u007f' || char === '\b') {
 					typed = typed.slice(0, -1);
@@ -58,9 +59,17 @@ export function confirm(question: string): Promise<boolean> {
 	});
 }
 
-/** Reads all of stdin (for --key-stdin). */
-export async function readAllStdin(): Promise<string> {
+/** Reads all of stdin (for --key-stdin), refusing more than `maxBytes`: a key is a few KB. */
+export async function readAllStdin(maxBytes = 1024 * 1024): Promise<string> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+	let size = 0;
+	for await (const chunk of process.stdin) {
+		size += (chunk as Buffer).length;
+		if (size > maxBytes) {
+			process.stdin.destroy();
+			throw new SecretStoreError(`stdin holds more than ${Math.round(maxBytes / 1024)} KiB: not a key`, 'invalid');
+		}
+		chunks.push(Buffer.from(chunk as Buffer));
+	}
 	return Buffer.concat(chunks).toString('utf8');
 }
