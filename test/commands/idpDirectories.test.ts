@@ -184,3 +184,19 @@ describe.runIf(ldap)('directories', () => {
 		expect((await run(['directories', 'delete', idp.id, id, '--yes'])).code).toBe(0);
 	});
 });
+
+describe('idps failover AUTOMATIC on an IdP without a directory', () => {
+	it('warns that offline sign-in will find no users and asks for AUTOMATIC to be typed (or --yes)', async () => {
+		await env.client.idps.setFailoverMode(idp.id, 'DISABLED');
+		for (const d of await env.client.directories.list(idp.id)) await env.client.directories.remove(idp.id, d.id);
+		const refused = await run(['idps', 'failover', idp.id, 'AUTOMATIC']);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toMatch(/has no offline directory: with failover AUTOMATIC, offline sign-in will find no users/);
+		expect((await env.client.idps.getFailoverMode(idp.id)).mode).toBe('DISABLED');
+		const asked = await run(['idps', 'failover', idp.id, 'AUTOMATIC'], {answers: ['AUTOMATIC']});
+		expect(asked.code).toBe(0);
+		expect(asked.prompts[0]).toMatch(/will find no users[\s\S]*Type AUTOMATIC to confirm/);
+		expect((await env.client.idps.getFailoverMode(idp.id)).mode).toBe('AUTOMATIC');
+		await env.client.idps.setFailoverMode(idp.id, 'DISABLED');
+	});
+});
