@@ -140,6 +140,23 @@ describe.runIf(ldap)('directories', () => {
 		expect(json.stdout).not.toContain('Another-Wrong-One-12');
 	});
 
+	it('check and test also take a directory not created yet (preset and flags), or flags over the stored one', async () => {
+		process.env.OAG_BIND_CREDENTIAL = slapd.bindPassword;
+		const fresh = ['--preset', 'openldap', '--url', slapd.url, '--bind-dn', slapd.bindDn];
+		const good = await run(['directories', 'check', idp.id, ...fresh, '--json']);
+		expect(good.code).toBe(0);
+		const wrongAttribute = await run(['directories', 'check', idp.id, ...fresh, '--config', 'usernameLDAPAttribute=sAMAccountName']);
+		expect(wrongAttribute.code).toBe(1);
+		expect(wrongAttribute.stdout).toMatch(/^FAIL User search {2}5 users under .*none of the 5 has sAMAccountName \(usernameLDAPAttribute\)/m);
+		const wrongBase = await run(['directories', 'check', idp.id, directoryId, '--config', `userSearchDn=ou=people,${slapd.suffix}`]);
+		expect(wrongBase.stdout).toContain(`userSearchDn ou=people,${slapd.suffix} does not exist on the server`);
+		expect((await run(['directories', 'test', idp.id, ...fresh])).code).toBe(0);
+		const closed = await run(['directories', 'test', idp.id, directoryId, '--url', 'ldap://127.0.0.1:1']);
+		expect(closed.code).toBe(1);
+		expect(closed.stderr).toMatch(/could not bind to ldap:\/\/127\.0\.0\.1:1/);
+		expect(await env.client.directories.list(idp.id)).toHaveLength(1);
+	});
+
 	it('update keeps the stored credential unless --new-credential, and says so', async () => {
 		const result = await run(['directories', 'update', idp.id, directoryId, '--config', 'usernameLDAPAttribute=mail']);
 		expect(result.code).toBe(0);
