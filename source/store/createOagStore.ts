@@ -4,6 +4,7 @@ import type {OagApi} from '../api/OagApi.js';
 import type {FailoverModeValue} from '../api/schemas/index.js';
 import {failoverOperation, type FailoverState} from '../operations/failover.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
+import {idpOfflineActions, type IdpOfflineActions} from './idpOffline.js';
 import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
 import {loadAudit} from './auditSlice.js';
 import {appendSample} from './healthHistory.js';
@@ -42,6 +43,8 @@ export type OagStore = {
 	operations: OperationRunner;
 	/** DISABLED asks `confirm` for the typed confirmation the operation declares. */
 	setFailoverMode(idpId: string, mode: FailoverModeValue, confirm?: ConfirmFn): Promise<OperationOutcome<FailoverState>>;
+	/** The IdP screen's changes and tests: health policy, directories, failover with its warnings. */
+	idpOffline: IdpOfflineActions;
 	loadAudit(): Promise<void>;
 	notify(text: string, tone?: Toast['tone']): void;
 	dispose(): void;
@@ -144,6 +147,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		notify,
 		operations,
 		loadAudit: () => loadAudit(state, operations, now),
+		idpOffline: idpOfflineActions({api: options.api, state, operations, notify}),
 		setFailoverMode: async (idpId, mode, confirm) => {
 			const name = state.getState().idps.items.find(e => e.idp.id === idpId)?.idp.name;
 			const outcome = await operations.run(failoverOperation(options.api, {id: idpId, ...(name ? {name} : {})}, mode), confirm ? {confirm} : {});

@@ -7,3 +7,15 @@ export const findIdp = (state: Pick<OagState, 'idps'>, id: string | undefined): 
 	id === undefined ? undefined : state.idps.items.find(entry => entry.idp.id === id);
 
 export const idpTitle = (state: OagState, params: RouteParams): string | undefined => findIdp(state, params.id)?.idp.name;
+
+export const policyTitle = (state: OagState, params: RouteParams): string | undefined => {
+	const name = findIdp(state, params.id)?.idp.name;
+	return name === undefined ? undefined : `${name} › health policy`;
+};
+
+export const directoryTitle = (state: OagState, params: RouteParams): string | undefined => {
+	const entry = findIdp(state, params.idp);
+	if (!entry) return undefined;
+	const directory = params.directory === undefined ? undefined : entry.directories?.find(d => d.id === params.directory);
+	return `${entry.idp.name} › ${directory ? directory.connection.connectionUrl : 'new directory'}`;
+};
