@@ -69,7 +69,7 @@ export function IdpView({width, height}: {width: number; height: number}) {
 			{problems.map(p => (
 				<Tone key={p.field} token="status.error" wrap="truncate">{`  ${p.field}: ${p.message}`}</Tone>
 			))}
-			{healthPolicy && problems.length === 0 ? <Tone token="text.muted" wrap="truncate">{`  It ${describeHealthPolicy(healthPolicy)}.`}</Tone> : null}
+			{healthPolicy && problems.length === 0 ? <Tone token="text.muted" wrap="wrap">{`  It ${describeHealthPolicy(healthPolicy)}.`}</Tone> : null}
 			<SectionTitle>{`Directories${directories ? ` (${directories.length})` : ''}`}</SectionTitle>
 			{directories === undefined ? <Tone token="text.muted">not loaded</Tone> : null}
 			{directories?.length === 0 ? <Tone token="status.warn">none: offline sign-in needs an LDAP/AD directory</Tone> : null}

@@ -32,10 +32,10 @@ export const HEALTH_POLICY_FORM: FormSpec = {
 			hint: 'Whole minutes only (the gateway accepts 60, 120, 180, 240, 300 s).',
 			options: HEALTH_CHECK_INTERVALS.map(s => ({value: String(s), label: exactDuration(s)})),
 		},
-		number('failureThreshold', 'Failures before failover', 'Consecutive failed checks that trigger failover (1-10).'),
+		number('failureThreshold', 'Failures to failover', 'Consecutive failed checks that trigger failover (1-10).'),
 		number('maxRetries', 'Retries per check', 'Retries of a failed check before it counts (0-5).'),
 		number('timeout', 'Check timeout (s)', 'Seconds per check; the range is not documented, the gateway decides.'),
-		number('successThreshold', 'Good checks to recover', 'Consecutive good checks before the cooldown starts.'),
+		number('successThreshold', 'Good checks to return', 'Consecutive good checks before the cooldown starts.'),
 		number('recoveryCooldownInterval', 'Recovery cooldown (s)', 'Wait after the good checks, at least 2 × interval × failures (120-6000).'),
 	],
 	rules: values => {
