@@ -75,8 +75,8 @@ function DirectoryForm({route, idpId, idpName, directory, preset, width, height}
 	return (
 		<Box flexDirection="column" width={width}>
 			<Tone token="text.heading" bold wrap="truncate">{title}</Tone>
-			<Tone token="text.muted" wrap="truncate">{SYNC_NOTE}</Tone>
-			<Form spec={spec} state={state} errorOf={errorOf} width={width} height={height - 2} />
+			{/* The sync note comes with the save's message; at 80x24 every row here is a field. */}
+			<Form spec={spec} state={state} errorOf={errorOf} width={width} height={height - 1} />
 		</Box>
 	);
 }
