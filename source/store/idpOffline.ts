@@ -59,9 +59,9 @@ export function idpOfflineActions(deps: IdpOfflineDeps): IdpOfflineActions {
 
 	const loadDirectories = async (idpId: string): Promise<void> => {
 		try {
-			patch(idpId, {directories: await api.directories.list(idpId)});
+			patch(idpId, {directories: await api.directories.list(idpId), directoriesError: undefined});
 		} catch (error) {
-			patch(idpId, {error: describeError(error)});
+			patch(idpId, {directoriesError: describeError(error)});
 		}
 	};
 	const run = async <S>(op: Operation<S>, confirm: ConfirmFn | undefined, after: () => Promise<void>): Promise<OperationOutcome<S>> => {

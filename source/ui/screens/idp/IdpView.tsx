@@ -24,8 +24,8 @@ export function IdpView({width, height}: {width: number; height: number}) {
 	const history = useOag(s => s.health.history);
 	useDirectorySelection();
 	useEffect(() => {
-		if (store.state.getState().idps.status.state === 'idle') void store.load('idps');
-		else if (id !== undefined) void store.idpOffline.loadDirectories(id); // on demand: fresh when opened
+		// Directories on demand: loaded (or refreshed when stale) as the screen opens.
+		void store.ensure('idps').then(() => (id ? store.ensureDirectories(id) : undefined));
 		// The countdown follows the live health checks while the screen is open.
 		return store.health.watch();
 	}, [store, id]);
