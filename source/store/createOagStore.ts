@@ -2,7 +2,8 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AuthState} from '../api/clientOptions.js';
 import type {OagApi} from '../api/OagApi.js';
 import type {FailoverModeValue} from '../api/schemas/index.js';
-import {failoverOperation, type FailoverState} from '../operations/failover.js';
+import type {FailoverState} from '../operations/failover.js';
+import {adviseFailover} from '../operations/failoverAdvice.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
 import {loadAudit} from './auditSlice.js';
@@ -171,7 +172,9 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		idpOffline: idpOfflineActions({api: options.api, state, operations, notify}),
 		setFailoverMode: async (idpId, mode, confirm) => {
 			const name = state.getState().idps.items.find(e => e.idp.id === idpId)?.idp.name;
-			const outcome = await operations.run(failoverOperation(options.api, {id: idpId, ...(name ? {name} : {})}, mode), confirm ? {confirm} : {});
+			// AUTOMATIC on an IdP without a directory asks too (offline sign-in would find no users).
+			const {operation} = await adviseFailover(options.api, {id: idpId, ...(name ? {name} : {})}, mode);
+			const outcome = await operations.run(operation, confirm ? {confirm} : {});
 			const after = outcome.after?.mode;
 			if (after !== undefined) {
 				state.setState(s => ({idps: {...s.idps, items: s.idps.items.map(e => (e.idp.id === idpId ? {...e, failover: after} : e))}}));
