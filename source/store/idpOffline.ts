@@ -93,7 +93,8 @@ export function idpOfflineActions(deps: IdpOfflineDeps): IdpOfflineActions {
 				await api.directories.testConnection(idpId, request);
 				return {ok: true, message: `The gateway bound to ${request.connectionUrl} as ${request.bindDn}.`};
 			} catch (error) {
-				const reason = describeError(error).replaceAll(request.bindCredential, '***');
+				const text = describeError(error);
+				const reason = request.bindCredential === '' ? text : text.replaceAll(request.bindCredential, '***');
 				return {ok: false, message: `The gateway could not bind to ${request.connectionUrl}: ${reason}`};
 			}
 		},
