@@ -56,6 +56,12 @@ describe.runIf(available)('LDAP pre-flight against slapd', () => {
 		expect(report.steps.every(s => Number.isInteger(s.ms) && s.ms >= 0)).toBe(true);
 	});
 
+	it('counting stops at maxCount and says so', async () => {
+		const report = await checkLdapDirectory(targetFor(tls), {maxCount: 3});
+		expect(stepOf(report, 'users')).toMatchObject({status: 'pass', reason: `3 or more users under ou=users,${tls.suffix}`, users: {count: 3}});
+		expect(stepOf(report, 'groups').reason).toBe(`2 groups under ou=groups,${tls.suffix}`);
+	});
+
 	it('ldaps:// with the test CA passes the TLS step with the certificate verified', async () => {
 		const report = await checkLdapDirectory(targetFor(tls, {connectionUrl: tls.ldapsUrl!}), {caPem: tls.caPem!});
 		expect(statuses(report)).toEqual({dns: 'pass', tcp: 'pass', tls: 'pass', bind: 'pass', users: 'pass', groups: 'pass'});

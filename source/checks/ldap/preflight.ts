@@ -22,6 +22,7 @@ const tlsText = (facts: TlsFacts, how: string): string =>
 export async function checkLdapDirectory(target: LdapCheckTarget, options: LdapCheckOptions = {}): Promise<LdapCheckReport> {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const samples = options.samples ?? 3;
+	const maxCount = options.maxCount ?? 10_000;
 	const secret = target.bindCredential;
 	const scrub = (text: string): string => (secret.length > 0 ? text.replaceAll(secret, '***') : text);
 	const steps: CheckStep[] = [];
@@ -86,11 +87,11 @@ export async function checkLdapDirectory(target: LdapCheckTarget, options: LdapC
 			return {status: 'pass', reason: `bound as ${target.bindDn}`};
 		});
 		await step('users', async () => {
-			const found = await searchUsers(client, target, samples);
+			const found = await searchUsers(client, target, samples, maxCount);
 			return {status: found.status, reason: found.reason, users: {count: found.count, samples: found.samples}};
 		});
 		await step('groups', async () => {
-			const found = await searchGroups(client, target, samples);
+			const found = await searchGroups(client, target, samples, maxCount);
 			return {status: found.status, reason: found.reason, groups: {count: found.count, samples: found.samples}};
 		});
 	} finally {

@@ -23,20 +23,25 @@ const attr = (entry: Entry, name: string): string[] => {
 const has = (entry: Entry, name: string): boolean => attr(entry, name).length > 0;
 const cut = (text: string): string => text.slice(0, MAX_VALUE);
 
-async function searchAll(client: Client, base: string, filter: string | Filter, attributes: string[]): Promise<Entry[]> {
+/** With a size limit set, ldapts hands back what came before the limit instead of throwing. */
+async function searchAll(client: Client, base: string, filter: string | Filter, attributes: string[], maxCount: number): Promise<Entry[]> {
 	const binary = attributes.filter(a => BINARY_IDS.includes(a.toLowerCase()));
-	const result = await client.search(base, {scope: 'sub', filter, attributes, paged: {pageSize: PAGE_SIZE}, explicitBufferAttributes: binary});
-	return result.searchEntries;
+	const paged = {pageSize: Math.min(PAGE_SIZE, maxCount)};
+	const result = await client.search(base, {scope: 'sub', filter, attributes, paged, sizeLimit: maxCount, explicitBufferAttributes: binary});
+	return result.searchEntries.slice(0, maxCount);
 }
+
+const counted = (count: number, maxCount: number, noun: string): string =>
+	`${count}${count >= maxCount ? ' or more' : ''} ${noun}${count === 1 ? '' : 's'}`;
 
 const missingText = (missing: number, count: number, attribute: string, field: string): string =>
 	missing === count ? `none of the ${count} has ${attribute} (${field})` : `${missing} of ${count} lack ${attribute} (${field})`;
 
-export async function searchUsers(client: Client, target: LdapCheckTarget, samples: number): Promise<SearchOutcome<UserSample>> {
+export async function searchUsers(client: Client, target: LdapCheckTarget, samples: number, maxCount: number): Promise<SearchOutcome<UserSample>> {
 	const {userSearchDn, userObjectFilter, usernameLDAPAttribute, uniqueIdAttribute} = target.config;
 	let entries: Entry[];
 	try {
-		entries = await searchAll(client, userSearchDn, userObjectFilter, [usernameLDAPAttribute, uniqueIdAttribute]);
+		entries = await searchAll(client, userSearchDn, userObjectFilter, [usernameLDAPAttribute, uniqueIdAttribute], maxCount);
 	} catch (error) {
 		return {status: 'fail', reason: searchReason(error, 'userSearchDn', userSearchDn, 'userObjectFilter'), count: 0, samples: []};
 	}
@@ -59,7 +64,7 @@ export async function searchUsers(client: Client, target: LdapCheckTarget, sampl
 	];
 	// Every user lacking the name or the id means the attribute is wrong; some lacking it is a data problem.
 	const status: StepStatus = noName === count || noId === count ? 'fail' : problems.length > 0 ? 'warn' : 'pass';
-	const found = `${count} user${count === 1 ? '' : 's'} under ${userSearchDn}`;
+	const found = `${counted(count, maxCount, 'user')} under ${userSearchDn}`;
 	return {status, reason: problems.length > 0 ? `${found}, but ${problems.join('; ')}` : found, count, samples: shown};
 }
 
@@ -69,13 +74,13 @@ const classFilter = (classes: readonly string[]): Filter | undefined => {
 	return filters.length === 1 ? filters[0] : new OrFilter({filters});
 };
 
-export async function searchGroups(client: Client, target: LdapCheckTarget, samples: number): Promise<SearchOutcome<GroupSample>> {
+export async function searchGroups(client: Client, target: LdapCheckTarget, samples: number, maxCount: number): Promise<SearchOutcome<GroupSample>> {
 	const {groupSearchDn, groupObjectClasses, groupNameLDAPAttribute, memberAttribute} = target.config;
 	const filter = classFilter(groupObjectClasses);
 	if (!filter) return {status: 'fail', reason: 'groupObjectClasses is empty: the sync would match no groups', count: 0, samples: []};
 	let entries: Entry[];
 	try {
-		entries = await searchAll(client, groupSearchDn, filter, [groupNameLDAPAttribute, memberAttribute]);
+		entries = await searchAll(client, groupSearchDn, filter, [groupNameLDAPAttribute, memberAttribute], maxCount);
 	} catch (error) {
 		return {status: 'fail', reason: searchReason(error, 'groupSearchDn', groupSearchDn), count: 0, samples: []};
 	}
@@ -88,7 +93,7 @@ export async function searchGroups(client: Client, target: LdapCheckTarget, samp
 	if (count === 0) {
 		return {status: 'warn', reason: `no ${classes} group under ${groupSearchDn}: users would sync without groups`, count, samples: shown};
 	}
-	const found = `${count} group${count === 1 ? '' : 's'} under ${groupSearchDn}`;
+	const found = `${counted(count, maxCount, 'group')} under ${groupSearchDn}`;
 	if (entries.every(e => !has(e, memberAttribute))) {
 		return {status: 'fail', reason: `${found}, but ${missingText(count, count, memberAttribute, 'memberAttribute')}`, count, samples: shown};
 	}

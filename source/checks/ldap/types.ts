@@ -27,6 +27,8 @@ export type LdapCheckOptions = {
 	timeoutMs?: number;
 	/** Sample users and groups shown; default 3. */
 	samples?: number;
+	/** Counting stops here ("N or more"), so a pre-flight of a huge directory stays quick; default 10000. */
+	maxCount?: number;
 };
 
 export type StepId = 'dns' | 'tcp' | 'tls' | 'bind' | 'users' | 'groups';
