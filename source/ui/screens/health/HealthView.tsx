@@ -49,7 +49,9 @@ function IdpModes() {
 					<Box width={32} flexShrink={0}>
 						<Text wrap="truncate">{entry.idp.name}</Text>
 					</Box>
-					<StateTag state={entry.failover} />
+					<Box flexShrink={0}>
+						<StateTag state={entry.failover} />
+					</Box>
 					<Box flexGrow={1} flexShrink={1} marginLeft={2}>
 						<LiveCountdown policy={entry.healthPolicy} failover={entry.failover} history={history} />
 					</Box>
