@@ -2,6 +2,8 @@ import type {Command} from 'commander';
 import {registerAudit} from './audit.js';
 import {registerAuthService} from './authService.js';
 import {registerCerts} from './certs.js';
+import {registerDirectories} from './directories.js';
+import {registerIdpHealthPolicy} from './idpHealthPolicy.js';
 import {registerIdps} from './idps.js';
 import {register as registerLogin} from './login.js';
 import {register as registerLogout} from './logout.js';
@@ -21,6 +23,8 @@ export const commandRegistrations: RegisterCommand[] = [
 	registerIdps,
 	registerCerts,
 	registerAuthService,
+	registerIdpHealthPolicy, // adds `idps health-policy`: after registerIdps
+	registerDirectories,
 	registerAudit,
 	registerSimulator,
 	registerLogin,

@@ -2,11 +2,13 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AuthState} from '../api/clientOptions.js';
 import type {OagApi} from '../api/OagApi.js';
 import type {FailoverModeValue} from '../api/schemas/index.js';
-import {failoverOperation, type FailoverState} from '../operations/failover.js';
+import type {FailoverState} from '../operations/failover.js';
+import {adviseFailover} from '../operations/failoverAdvice.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
 import {loadAudit} from './auditSlice.js';
 import {createAuthServiceActions, type AuthServiceActions} from './authServiceActions.js';
+import {idpOfflineActions, type IdpOfflineActions} from './idpOffline.js';
 import {createLiveFeed, DEFAULT_POLL_MS, type LiveFeed} from './liveFeed.js';
 import {runMutation, type MutationOutcome, type MutationRecord, type MutationSpec} from './mutation.js';
 import type {PollerTimers} from './poller.js';
@@ -63,6 +65,8 @@ export type OagStore = {
 	operations: OperationRunner;
 	/** DISABLED asks `confirm` for the typed confirmation the operation declares. */
 	setFailoverMode(idpId: string, mode: FailoverModeValue, confirm?: ConfirmFn): Promise<OperationOutcome<FailoverState>>;
+	/** The IdP screen's changes and tests: health policy, directories, failover with its warnings. */
+	idpOffline: IdpOfflineActions;
 	loadAudit(): Promise<void>;
 	/** Enable, disable, change settings, and the database pre-flight from this machine. */
 	authService: AuthServiceActions;
@@ -169,9 +173,12 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		operations,
 		loadAudit: () => loadAudit(state, operations, now),
 		authService: createAuthServiceActions({api: options.api, operations, state, load: resource => flights[resource].load(), notify}),
+		idpOffline: idpOfflineActions({api: options.api, state, operations, notify}),
 		setFailoverMode: async (idpId, mode, confirm) => {
 			const name = state.getState().idps.items.find(e => e.idp.id === idpId)?.idp.name;
-			const outcome = await operations.run(failoverOperation(options.api, {id: idpId, ...(name ? {name} : {})}, mode), confirm ? {confirm} : {});
+			// AUTOMATIC on an IdP without a directory asks too (offline sign-in would find no users).
+			const {operation} = await adviseFailover(options.api, {id: idpId, ...(name ? {name} : {})}, mode);
+			const outcome = await operations.run(operation, confirm ? {confirm} : {});
 			const after = outcome.after?.mode;
 			if (after !== undefined) {
 				state.setState(s => ({idps: {...s.idps, items: s.idps.items.map(e => (e.idp.id === idpId ? {...e, failover: after} : e))}}));
