@@ -26,6 +26,8 @@ export const Profile = z.object({
 	/** SHA-256 of the public key, to show which key a profile uses without touching the secret. */
 	keyFingerprint: z.string().optional(),
 	authMode: z.enum(['token', 'direct-bearer']).optional(),
+	/** Who-may-sign-in-offline era the gateway showed (group-policy PUT 405 = access-policy); re-learned if wrong. */
+	policyEra: z.enum(['group-policy', 'access-policy']).optional(),
 });
 export type Profile = z.infer<typeof Profile>;
 
