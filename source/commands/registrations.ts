@@ -1,4 +1,5 @@
 import type {Command} from 'commander';
+import {registerApps} from './apps.js';
 import {registerAudit} from './audit.js';
 import {registerIdps} from './idps.js';
 import {register as registerLogin} from './login.js';
@@ -17,6 +18,7 @@ export type RegisterCommand = (program: Command) => void;
 export const commandRegistrations: RegisterCommand[] = [
 	registerStatus,
 	registerIdps,
+	registerApps,
 	registerAudit,
 	registerSimulator,
 	registerLogin,

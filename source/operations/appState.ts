@@ -7,7 +7,8 @@ import type {ConfirmationRequest, Operation} from './types.js';
 
 // An app's offline state (INACTIVE / TEST / ACTIVE). Verified by reading the state back; the inverse
 // sets the state read before. An answer lost on the way back (network, timeout, a garbled body) does not
-// say whether the POST landed, so the call reads the state once more instead of guessing.
+// say whether the POST landed, so the call leaves that to verify's re-read instead of guessing: the
+// outcome is then ok, or a verify-mismatch that may be undone, never a "failed" that in fact changed.
 
 export type AppStateSlice = {state: string};
 
@@ -62,7 +63,8 @@ export function appStateOperation(api: Pick<OagApi, 'apps'>, app: AppRef, to: Ap
 		readBefore: readState,
 		validate: before => {
 			if (!isAppState(to)) return [`unknown state ${String(to)} (known: ${APP_STATES.join(', ')})`];
-			if (options.expectFrom !== undefined && before.state !== options.expectFrom) {
+			// Already there (e.g. an undo of a write that never landed) is a harmless repeat, not a conflict.
+			if (options.expectFrom !== undefined && before.state !== options.expectFrom && before.state !== to) {
 				return [`changed since the plan: now ${before.state}, not ${options.expectFrom}; left as it is`];
 			}
 			return [];
@@ -71,10 +73,8 @@ export function appStateOperation(api: Pick<OagApi, 'apps'>, app: AppRef, to: Ap
 			try {
 				return await api.apps.setState(app.id, to);
 			} catch (error) {
-				if (!isUncertain(error)) throw error;
-				// The answer was lost: the state on the gateway says whether the POST landed.
-				const now = await readState().catch(() => undefined);
-				if (now?.state === to) return now;
+				// The answer was lost, not refused: whether the POST landed is for verify's re-read to say.
+				if (isUncertain(error)) return undefined;
 				throw error;
 			}
 		},

@@ -1,0 +1,138 @@
+import {runBulk, type BulkItem, type BulkProgress, type BulkResult} from '../operations/bulk.js';
+import type {AppStateSlice} from '../operations/appState.js';
+import type {OperationRunner} from '../operations/runner.js';
+import type {ConfirmFn, Operation} from '../operations/types.js';
+import type {CommandContext} from './context.js';
+import {CommandFailure, EXIT} from './run.js';
+
+// Runs a list of app-state operations the way an incident needs it: one typed confirmation, the cap,
+// progress on stderr at a terminal, and Ctrl+C that starts nothing new but lets in-flight requests
+// finish, so the report (and the audit log) can say exactly what changed and what did not.
+
+export type AppOutcome = {
+	id: string;
+	name: string;
+	from?: string;
+	to: string;
+	/** The runner's outcome, or `not-started` (interrupted, or never reached after a refusal). */
+	outcome: string;
+	stage?: string;
+	/** The state read back after the write. */
+	state?: string;
+	error?: string;
+};
+
+export type BulkReport = {
+	results: AppOutcome[];
+	done: number;
+	failed: number;
+	notStarted: number;
+	interrupted: boolean;
+	notConfirmed: boolean;
+};
+
+export type BulkStep = {id: string; name: string; from?: string; to: string};
+
+/** The context's typed confirmation as the runner's hook: a typed mismatch is a "no", not a crash. */
+export function confirmVia(ctx: CommandContext): ConfirmFn {
+	return async request => {
+		try {
+			await ctx.confirm(request.prompt, request.expected);
+			return true;
+		} catch (error) {
+			if (error instanceof CommandFailure && error.kind === 'cancelled') return false;
+			throw error;
+		}
+	};
+}
+
+function progressLine(p: BulkProgress): string {
+	const width = 30;
+	const filled = p.total === 0 ? width : Math.round((p.finished / p.total) * width);
+	return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.finished}/${p.total}  ok ${p.ok}  failed ${p.failed}`;
+}
+
+function outcomeOf(step: BulkStep, item: BulkItem<AppStateSlice>): AppOutcome {
+	const base = {id: step.id, name: step.name, ...(step.from === undefined ? {} : {from: step.from}), to: step.to};
+	if (item.state === 'not-started') return {...base, outcome: 'not-started'};
+	const o = item.outcome;
+	return {
+		...base,
+		outcome: o.outcome,
+		...(o.stage ? {stage: o.stage} : {}),
+		...(o.after ? {state: o.after.state} : {}),
+		...(o.error ? {error: o.error} : {}),
+	};
+}
+
+/** SIGINT while `body` runs aborts `controller` (the first time) instead of killing the process. */
+async function withInterrupt<T>(ctx: CommandContext, controller: AbortController, body: () => Promise<T>): Promise<T> {
+	const onSigint = (): void => {
+		if (!controller.signal.aborted) {
+			controller.abort();
+			ctx.warn('interrupted: starting nothing new; waiting for the requests in flight to finish');
+		} else ctx.warn('still waiting for the requests in flight; the report follows');
+	};
+	process.on('SIGINT', onSigint);
+	try {
+		return await body();
+	} finally {
+		process.off('SIGINT', onSigint);
+	}
+}
+
+export async function runAppBulk(
+	ctx: CommandContext,
+	runner: OperationRunner,
+	steps: readonly BulkStep[],
+	operations: readonly Operation<AppStateSlice>[],
+	concurrency: number,
+): Promise<BulkReport> {
+	const controller = new AbortController();
+	const showProgress = ctx.io.interactive && !ctx.json;
+	let result: BulkResult<AppStateSlice>;
+	result = await withInterrupt(ctx, controller, () =>
+		runBulk(runner, operations, {
+			concurrency,
+			confirm: confirmVia(ctx),
+			signal: controller.signal,
+			...(showProgress ? {onProgress: p => ctx.io.stderr.write(progressLine(p))} : {}),
+		}),
+	);
+	if (showProgress && result.items.length > 0) ctx.io.stderr.write('\n');
+	const results = result.items.map((item, i) => outcomeOf(steps[i]!, item));
+	return {
+		results,
+		done: result.done,
+		failed: result.failed,
+		notStarted: result.notStarted,
+		interrupted: result.aborted,
+		notConfirmed: results.length > 0 && results.every(r => r.outcome === 'not-confirmed'),
+	};
+}
+
+/** Text of one app's outcome: `ok  payroll  TEST -> ACTIVE`. */
+export function outcomeLine(r: AppOutcome): string {
+	const move = `${r.from ?? '?'} -> ${r.state ?? r.to}${r.outcome === 'ok' ? '' : ` (wanted ${r.to})`}`;
+	const why = r.error ? `  ${r.error}` : r.outcome === 'not-started' ? '  not sent' : '';
+	return `${r.outcome.padEnd(15)} ${r.name}  ${move}${why}`;
+}
+
+export function summaryLine(report: BulkReport, skipped: number): string {
+	const parts = [`${report.done} changed and verified`, `${report.failed} failed`];
+	if (report.notStarted > 0) parts.push(`${report.notStarted} not started${report.interrupted ? ' (interrupted)' : ''}`);
+	if (skipped > 0) parts.push(`${skipped} skipped`);
+	return parts.join(', ');
+}
+
+/**
+ * The exit code of a bulk change: 130 interrupted, 0 all done, 4 partly done, 1 nothing done or not
+ * confirmed (nothing sent).
+ */
+export function bulkExitCode(report: BulkReport): number {
+	if (report.interrupted) return EXIT.interrupted;
+	if (report.notConfirmed) return EXIT.failure;
+	if (report.failed === 0 && report.notStarted === 0) return EXIT.ok;
+	if (report.done > 0) return EXIT.partial;
+	return EXIT.failure;
+}

@@ -1,0 +1,78 @@
+import type {AppStateValue} from '../api/schemas/apps.js';
+import {planConfirmationWord, planStateChange, type StatePlan} from '../domain/appPlan.js';
+import {appStateOperation, readAgainOnLoss} from '../operations/appState.js';
+import {DEFAULT_CONCURRENCY} from '../operations/bulk.js';
+import {bulkExitCode, outcomeLine, runAppBulk, summaryLine, type BulkReport} from './appsBulkRun.js';
+import {newBatchId, openAppsGateway, readStates} from './appsSupport.js';
+import type {CommandContext} from './context.js';
+import {resolveItem} from './resolveItem.js';
+import {CommandFailure, EXIT} from './run.js';
+
+// `apps state APP... STATE` and `apps state --all-in-state TEST ACTIVE`: read every named app's state,
+// show the whole plan (app, from -> to, and why a move is risky), one typed confirmation, then the bulk
+// under the cap with verify-after-write, one audit line per attempted app and a per-app outcome.
+
+export type StateOptions = {allInState?: AppStateValue; concurrency?: number};
+
+/** The plan as a person reads it before typing the confirmation (stderr: stdout is the result). */
+function showPlan(ctx: CommandContext, plan: StatePlan): void {
+	ctx.info(`Plan: ${plan.steps.length} app(s) to ${plan.to}${plan.skipped.length > 0 ? `, ${plan.skipped.length} left as they are` : ''}`);
+	for (const step of plan.steps) {
+		ctx.info(`  ${step.name}  ${step.from} -> ${step.to}`);
+		for (const risk of step.risks) ctx.info(`      risk: ${risk}`);
+	}
+	for (const skip of plan.skipped) ctx.info(`  ${skip.name}  skipped: ${skip.reason}`);
+}
+
+function confirmationPrompt(plan: StatePlan): string {
+	const risky = plan.steps.filter(s => s.risks.length > 0).length;
+	const warning = risky > 0 ? ` ${risky} of them with a risk listed above.` : '';
+	return `Set the offline state of ${plan.steps.length} app(s) to ${plan.to}.${warning}`;
+}
+
+function reportText(report: BulkReport, plan: StatePlan): string {
+	const lines = report.results.map(outcomeLine);
+	lines.push(`${plan.to}: ${summaryLine(report, plan.skipped.length)}`);
+	if (report.notConfirmed) lines.push('Not confirmed: nothing was changed.');
+	return lines.join('\n');
+}
+
+export async function appsStateCommand(ctx: CommandContext, args: string[], options: StateOptions, to: AppStateValue): Promise<void> {
+	const named = options.allInState === undefined ? args : [];
+	if (options.allInState === undefined && named.length === 0) throw new CommandFailure('name at least one APP, or use --all-in-state STATE', EXIT.usage);
+	if (options.allInState !== undefined && args.length > 0) throw new CommandFailure('--all-in-state takes no APP arguments', EXIT.usage);
+	// A bulk change or a move to ACTIVE is always confirmed: without a terminal that needs --yes, decided
+	// before anything is read or sent.
+	if (!ctx.isDryRun && (to === 'ACTIVE' || options.allInState !== undefined || named.length > 1)) ctx.requireYes(`apps state ... ${to}`);
+
+	const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+	const {gateway, runner, era} = await openAppsGateway(ctx, concurrency);
+	const api = gateway.client;
+	const all = await readAgainOnLoss(() => api.apps.list());
+	const targets = options.allInState === undefined ? [...new Map(named.map(typed => resolveItem(all, typed, 'app')).map(a => [a.id, a])).values()] : all;
+	ctx.info(`Reading the offline state of ${targets.length} app(s)...`);
+	const inputs = await readStates(api, targets, concurrency);
+	const plan = planStateChange(inputs, to, {...(options.allInState ? {onlyFrom: options.allInState} : {}), ...(era.known() ? {era: era.known()!} : {})});
+	showPlan(ctx, plan);
+
+	const batch = newBatchId();
+	const word = planConfirmationWord(plan);
+	const confirmation = word === undefined ? undefined : {expected: word, prompt: confirmationPrompt(plan)};
+	const operations = plan.steps.map(step =>
+		appStateOperation(api, {id: step.id, name: step.name}, to, {batch, expectFrom: step.from, ...(confirmation ? {confirmation} : {})}),
+	);
+	if (ctx.dryRun(...operations.map(op => op.request))) return;
+	if (operations.length === 0) {
+		ctx.print({to, plan, results: [], summary: {done: 0, failed: 0, notStarted: 0, skipped: plan.skipped.length, interrupted: false}}, () =>
+			`Nothing to change: ${plan.skipped.length} app(s) left as they are.`,
+		);
+		return;
+	}
+	const report = await runAppBulk(ctx, runner, plan.steps, operations, concurrency);
+	const {results, ...counts} = report;
+	ctx.print({to, batch, plan: {steps: plan.steps, skipped: plan.skipped}, results, summary: {...counts, skipped: plan.skipped.length}}, () =>
+		reportText(report, plan),
+	);
+	await era.flush();
+	ctx.exitWith(bulkExitCode(report));
+}
