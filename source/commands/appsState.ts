@@ -3,7 +3,7 @@ import {planConfirmationWord, planStateChange, type StatePlan} from '../domain/a
 import {appStateOperation, readAgainOnLoss} from '../operations/appState.js';
 import {DEFAULT_CONCURRENCY} from '../operations/bulk.js';
 import {bulkExitCode, outcomeLine, runAppBulk, summaryLine, type BulkReport} from './appsBulkRun.js';
-import {newBatchId, openAppsGateway, readStates} from './appsSupport.js';
+import {newBatchId, openAppsGateway, POLICY_READ_LIMIT, readStates, withPolicies} from './appsSupport.js';
 import type {CommandContext} from './context.js';
 import {resolveItem} from './resolveItem.js';
 import {CommandFailure, EXIT} from './run.js';
@@ -51,8 +51,13 @@ export async function appsStateCommand(ctx: CommandContext, args: string[], opti
 	const all = await readAgainOnLoss(() => api.apps.list());
 	const targets = options.allInState === undefined ? [...new Map(named.map(typed => resolveItem(all, typed, 'app')).map(a => [a.id, a])).values()] : all;
 	ctx.info(`Reading the offline state of ${targets.length} app(s)...`);
-	const inputs = await readStates(api, targets, concurrency);
-	const plan = planStateChange(inputs, to, {...(options.allInState ? {onlyFrom: options.allInState} : {}), ...(era.known() ? {era: era.known()!} : {})});
+	let inputs = await readStates(api, targets, concurrency);
+	const onlyFrom = options.allInState ? {onlyFrom: options.allInState} : {};
+	const moving = planStateChange(inputs, to, onlyFrom).steps.length;
+	// A few apps going ACTIVE: read who may sign in, so the plan can warn about "nobody" before it happens.
+	if (to === 'ACTIVE' && moving > 0 && moving <= POLICY_READ_LIMIT) inputs = await withPolicies(api, inputs, era, concurrency);
+	const known = era.known();
+	const plan = planStateChange(inputs, to, {...onlyFrom, ...(known ? {era: known} : {})});
 	showPlan(ctx, plan);
 
 	const batch = newBatchId();

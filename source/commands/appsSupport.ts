@@ -7,7 +7,7 @@ import type {PlanInput} from '../domain/appPlan.js';
 import type {PolicyEra} from '../domain/gatewayVersion.js';
 import {readAgainOnLoss} from '../operations/appState.js';
 import {DEFAULT_CONCURRENCY} from '../operations/bulk.js';
-import type {EraMemory} from '../operations/policyEra.js';
+import {eraFromError, type EraMemory} from '../operations/policyEra.js';
 import {createRunner, type OperationRunner} from '../operations/runner.js';
 import {mapLimit, settle} from '../store/mapLimit.js';
 import type {CommandContext} from './context.js';
@@ -68,6 +68,33 @@ export async function readStates(api: Pick<OagApi, 'apps'>, apps: readonly App[]
 	return mapLimit(apps, concurrency, async app => {
 		const read = await settle(readAgainOnLoss(() => api.apps.getState(app.id)));
 		return {id: app.id, name: app.name, ...(read.value ? {state: read.value.state} : {})};
+	});
+}
+
+/** Above this many apps a plan does not read each app's policy: the states alone show what moves. */
+export const POLICY_READ_LIMIT = 20;
+
+/**
+ * Adds who may sign in offline to each input, so the plan can say "nobody can sign in" before an app goes
+ * ACTIVE. Reads both policies where the era is unknown; a failed read leaves that part unknown.
+ */
+export async function withPolicies(api: Pick<OagApi, 'apps'>, inputs: PlanInput[], era: EraMemory, concurrency: number): Promise<PlanInput[]> {
+	return mapLimit(inputs, concurrency, async input => {
+		const known = era.known();
+		const notRead = {value: undefined, error: undefined};
+		const [groups, access] = await Promise.all([
+			known === 'access-policy' ? notRead : settle(api.apps.getGroupPolicy(input.id)),
+			known === 'group-policy' ? notRead : settle(api.apps.getAccessPolicy(input.id)),
+		]);
+		if (access.value) era.learn('access-policy');
+		else if (eraFromError(access.error, 'access-policy')) era.learn('group-policy');
+		return {
+			...input,
+			policy: {
+				...(groups.value ? {groups: groups.value.groups.map(g => g.name)} : {}),
+				...(access.value ? {accessPolicyId: access.value.accessPolicyId} : {}),
+			},
+		};
 	});
 }
 
