@@ -64,7 +64,7 @@ export async function appsStateCommand(ctx: CommandContext, args: string[], opti
 	const word = planConfirmationWord(plan);
 	const confirmation = word === undefined ? undefined : {expected: word, prompt: confirmationPrompt(plan)};
 	const operations = plan.steps.map(step =>
-		appStateOperation(api, {id: step.id, name: step.name}, to, {batch, expectFrom: step.from, ...(confirmation ? {confirmation} : {})}),
+		appStateOperation(api, {id: step.id, name: step.name}, to, {batch, knownBefore: {state: step.from}, ...(confirmation ? {confirmation} : {})}),
 	);
 	if (ctx.dryRun(...operations.map(op => op.request))) return;
 	if (operations.length === 0) {

@@ -23,6 +23,11 @@ export type AppStateOptions = {
 	expectFrom?: AppStateValue;
 	/** A bulk change declares its one confirmation on every item; a single change gets the app's name. */
 	confirmation?: ConfirmationRequest;
+	/**
+	 * The state the confirmed plan read moments ago, taken as `before` without another GET: one write and
+	 * one verify per app (the bulk's 2 x N requests). What undo restores is then the state the admin saw.
+	 */
+	knownBefore?: AppStateSlice;
 };
 
 export const isAppState = (text: string): text is AppStateValue => (APP_STATES as readonly string[]).includes(text);
@@ -60,7 +65,7 @@ export function appStateOperation(api: Pick<OagApi, 'apps'>, app: AppRef, to: Ap
 		requested: {state: to},
 		request: {method: 'POST', path: paths.appState(app.id), body: {state: to}},
 		...(confirmation ? {confirmation} : {}),
-		readBefore: readState,
+		readBefore: options.knownBefore ? async () => ({...options.knownBefore!}) : readState,
 		validate: before => {
 			if (!isAppState(to)) return [`unknown state ${String(to)} (known: ${APP_STATES.join(', ')})`];
 			// Already there (e.g. an undo of a write that never landed) is a harmless repeat, not a conflict.
