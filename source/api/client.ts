@@ -3,6 +3,7 @@ import {lazySigningKey} from './auth/signingKeySource.js';
 import {parseGatewayAddress} from './baseUrl.js';
 import type {OagClient, OagClientOptions} from './clientOptions.js';
 import {createGatewayCaller} from './gatewayCall.js';
+import {MAX_RETRY_AFTER_SECONDS} from './http/backoff.js';
 import {createDispatcher} from './http/dispatcher.js';
 import {createTransport} from './http/transport.js';
 import {createAccessPoliciesApi} from './resources/accessPolicies.js';
@@ -23,6 +24,10 @@ export const CLIENT_DEFAULTS = {
 	baseDelayMs: 200,
 	maxDelayMs: 5_000,
 	concurrency: 8,
+	maxBodyBytes: 32 * 1024 * 1024,
+	maxListItems: 100_000,
+	maxRetryAfterSeconds: MAX_RETRY_AFTER_SECONDS,
+	deadlineMs: 60_000,
 } as const;
 
 const writeWarningToStderr = (message: string): void => {
@@ -37,7 +42,11 @@ function positive(name: string, value: number, allowZero = false): number {
 
 export function createOagClient(options: OagClientOptions): OagClient {
 	const address = parseGatewayAddress(options.host);
-	if (options.clientId.trim() === '') throw new Error('The client id is empty');
+	const clientId = options.clientId.trim();
+	if (clientId === '') throw new Error('The client id (--client-id) is empty or only spaces: copy it from the OAG admin UI (API section)');
+	if (/\s/.test(clientId)) {
+		throw new Error('The client id (--client-id) contains spaces or line breaks: copy it again from the OAG admin UI (API section)');
+	}
 	const scopes = options.scopes ?? SCOPES;
 	if (scopes.length === 0) throw new Error('At least one scope is needed');
 
@@ -47,6 +56,11 @@ export function createOagClient(options: OagClientOptions): OagClient {
 	const baseDelayMs = positive('retries.baseDelayMs', options.retries?.baseDelayMs ?? CLIENT_DEFAULTS.baseDelayMs, true);
 	const maxDelayMs = positive('retries.maxDelayMs', options.retries?.maxDelayMs ?? CLIENT_DEFAULTS.maxDelayMs, true);
 	const concurrency = positive('concurrency', options.concurrency ?? CLIENT_DEFAULTS.concurrency);
+	const limits = options.limits ?? {};
+	const maxBodyBytes = positive('limits.maxBodyBytes', limits.maxBodyBytes ?? CLIENT_DEFAULTS.maxBodyBytes);
+	const maxListItems = positive('limits.maxListItems', limits.maxListItems ?? CLIENT_DEFAULTS.maxListItems);
+	const maxRetryAfterSeconds = positive('limits.maxRetryAfterSeconds', limits.maxRetryAfterSeconds ?? CLIENT_DEFAULTS.maxRetryAfterSeconds, true);
+	const deadlineMs = positive('limits.deadlineMs', limits.deadlineMs ?? CLIENT_DEFAULTS.deadlineMs);
 
 	const dispatcher = createDispatcher({
 		protocol: address.protocol,
@@ -65,18 +79,22 @@ export function createOagClient(options: OagClientOptions): OagClient {
 		maxRetries,
 		backoff: {baseDelayMs, maxDelayMs},
 		concurrency,
+		customCa: Boolean(options.caPem),
+		maxBodyBytes,
+		maxRetryAfterSeconds,
+		deadlineMs,
 		...(options.onRequest ? {onRequest: options.onRequest} : {}),
 	});
 	const tokens = createTokenManager({
 		transport,
-		clientId: options.clientId.trim(),
+		clientId,
 		audience: address.audience,
 		scopes,
 		signingKey: lazySigningKey(options.privateKey),
 		...(options.authMode ? {initialMode: options.authMode} : {}),
 		...(options.onAuthModeDetected ? {onAuthModeDetected: options.onAuthModeDetected} : {}),
 	});
-	const call = createGatewayCaller(transport, tokens);
+	const call = createGatewayCaller(transport, tokens, {maxListItems});
 
 	return {
 		baseUrl: address.baseUrl,

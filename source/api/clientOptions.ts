@@ -20,6 +20,13 @@ export type OagClientOptions = {
 	insecure?: boolean;
 	timeouts?: {connectMs?: number; totalMs?: number};
 	retries?: {max?: number; baseDelayMs?: number; maxDelayMs?: number};
+	/**
+	 * Bounds chosen by this client, never by the gateway: the largest answer read (default 32 MiB), the most
+	 * items in a list (default 100,000), the longest Retry-After honoured (default 30 s; a longer one fails
+	 * at once with "rate limited, retry after N s") and the time a request may take with all its retries
+	 * (default 60 s).
+	 */
+	limits?: {maxBodyBytes?: number; maxListItems?: number; maxRetryAfterSeconds?: number; deadlineMs?: number};
 	/** Concurrent requests in flight at most (default 8). */
 	concurrency?: number;
 	/** Start in this mode (remembered per profile); default 'token' with fallback on 404/405. */

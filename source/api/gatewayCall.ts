@@ -2,7 +2,7 @@ import type {z} from 'zod';
 import type {Credential, TokenManager} from './auth/tokenManager.js';
 import {OagError} from './errors.js';
 import {errorFromResponse} from './http/errorMapping.js';
-import {maskValues, secretValuesIn} from './http/secretValues.js';
+import {secretValuesIn} from './http/secretValues.js';
 import type {HttpMethod, RawResponse, RetryPolicy, Transport} from './http/transport.js';
 
 // One authenticated call to a resource endpoint: bearer from the token manager, one renew-and-retry on 401,
@@ -32,7 +32,15 @@ export type GatewayCaller = {
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
-export function createGatewayCaller(transport: Transport, tokens: TokenManager): GatewayCaller {
+/** A list longer than this is refused with a message rather than held and rendered. */
+export const DEFAULT_MAX_LIST_ITEMS = 100_000;
+
+export function createGatewayCaller(
+	transport: Transport,
+	tokens: TokenManager,
+	limits: {maxListItems?: number} = {},
+): GatewayCaller {
+	const maxListItems = limits.maxListItems ?? DEFAULT_MAX_LIST_ITEMS;
 	async function exchange(spec: CallSpec): Promise<RawResponse> {
 		let used: Credential | undefined;
 		const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -61,7 +69,9 @@ export function createGatewayCaller(transport: Transport, tokens: TokenManager):
 			method: spec.method,
 			path: spec.path,
 			status: response.status,
-			bodyText: spec.body === undefined ? response.text : maskValues(response.text, secretValuesIn(spec.body)),
+			bodyText: response.text,
+			// Masked in the parsed error structure, in every encoding, not by a search of the raw text.
+			secrets: spec.body === undefined ? [] : secretValuesIn(spec.body),
 			...(response.retryAfterSeconds !== undefined ? {retryAfterSeconds: response.retryAfterSeconds} : {}),
 		});
 	}
@@ -77,6 +87,13 @@ export function createGatewayCaller(transport: Transport, tokens: TokenManager):
 				method: spec.method,
 				path: spec.path,
 			});
+		}
+		if (Array.isArray(json) && json.length > maxListItems) {
+			throw new OagError(
+				'bad-response',
+				`The gateway's answer to ${operation} lists ${json.length} items, more than this client's limit of ${maxListItems}; it was not shown.`,
+				{method: spec.method, path: spec.path},
+			);
 		}
 		return conform(spec, json, schema);
 	}

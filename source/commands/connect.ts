@@ -2,7 +2,8 @@ import {readFile} from 'node:fs/promises';
 import type {AuthMode, OagClient, OagClientOptions} from '../api/clientOptions.js';
 import {createOagClient} from '../api/client.js';
 import type {Scope} from '../api/schemas/scopes.js';
-import {loadProfiles, pickProfile, ProfilesFileError, updateProfiles, type Profile} from '../config/profiles.js';
+import {CaFileError, readCaPem} from '../config/caFile.js';
+import {loadProfiles, pickProfile, profileNamed, ProfilesFileError, updateProfiles, type Profile} from '../config/profiles.js';
 import {keyLocationLabel, SecretStoreError, type KeyBackendLabel} from '../secrets/labels.js';
 import {loadStoredKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem} from '../secrets/pem.js';
@@ -116,11 +117,12 @@ async function chooseProfile(globals: GlobalOptions): Promise<{name?: string; pr
 	return pickProfile(data) ?? {};
 }
 
-async function readCaFile(file: string): Promise<string> {
+/** The one CA-file reader of the commands: a missing, unreadable or certificate-less file is a usage error. */
+export async function readCaFile(file: string): Promise<string> {
 	try {
-		return await readFile(file, 'utf8');
-	} catch {
-		throw usage(`cannot read the CA file ${file}`);
+		return await readCaPem(file);
+	} catch (error) {
+		throw usage(error instanceof CaFileError ? error.message : `cannot read the CA file ${file}`);
 	}
 }
 
@@ -157,7 +159,7 @@ export function secretFailure(error: unknown, where?: string): unknown {
 async function rememberAuthMode(profileName: string, mode: AuthMode): Promise<void> {
 	try {
 		await updateProfiles((data) => {
-			const profile = data.profiles[profileName];
+			const profile = profileNamed(data, profileName);
 			if (profile) profile.authMode = mode;
 		});
 	} catch {

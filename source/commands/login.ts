@@ -1,15 +1,16 @@
 import {Option, type Command} from 'commander';
 import {rm} from 'node:fs/promises';
 import path from 'node:path';
-import {loadProfiles, ProfileName, updateProfiles, type Profile} from '../config/profiles.js';
+import {isProfileName, PROFILE_NAME_RULE, profileFromHost} from '../config/profileName.js';
+import {loadProfiles, profileNamed, type Profile} from '../config/profiles.js';
 import {keyLocationLabel} from '../secrets/labels.js';
-import {deleteStoredKey} from '../secrets/keyStore.js';
 import {PLAINTEXT_WARNING} from '../secrets/plaintextFile.js';
 import {canPrompt, confirm} from '../secrets/prompt.js';
 import {globalsOf} from './globalOptions.js';
 import {checkedGatewayHost} from './hostCheck.js';
 import {BACKEND_CHOICES, checkCredentials, chooseBackend, parseScopes, readCa, storeWithExplicitFallback} from './loginBackend.js';
 import {pickKeySource, readLoginKey} from './loginKey.js';
+import {commitLogin} from './loginStore.js';
 import {CommandFailure, EXIT} from './run.js';
 
 type LoginOptions = {
@@ -37,16 +38,18 @@ export function register(program: Command): void {
 async function login(options: LoginOptions, command: Command): Promise<void> {
 	const globals = globalsOf(command);
 	const existing = await loadProfiles();
-	const previous: Profile | undefined = globals.profile ? existing.profiles[globals.profile] : undefined;
-	const host = globals.host ?? previous?.host;
-	const clientId = globals.clientId ?? previous?.clientId;
+	if (globals.profile !== undefined && !isProfileName(globals.profile)) {
+		throw new CommandFailure(`bad profile name ${JSON.stringify(globals.profile)}: ${PROFILE_NAME_RULE}`, EXIT.usage);
+	}
+	const named = globals.profile ? profileNamed(existing, globals.profile) : undefined;
+	const host = globals.host ?? named?.host;
+	const clientId = globals.clientId ?? named?.clientId;
 	if (!host) throw new CommandFailure('login needs --host HOST (the gateway admin host)', EXIT.usage);
 	if (!clientId) throw new CommandFailure('login needs --client-id ID (shown in the OAG admin UI, API section)', EXIT.usage);
 	checkedGatewayHost(host);
-	const profileName = globals.profile ?? profileNameFromHost(host);
-	if (!ProfileName.safeParse(profileName).success) {
-		throw new CommandFailure(`bad profile name ${profileName}: use letters, digits, ".", "_" or "-"`, EXIT.usage);
-	}
+	const profileName = globals.profile ?? profileFromHost(host);
+	// A re-login of the same host without --profile is a re-login of that profile too.
+	const previous: Profile | undefined = named ?? profileNamed(existing, profileName);
 	const backend = chooseBackend(options);
 	const source = pickKeySource({keyFile: globals.keyFile, keyStdin: options.keyStdin, keyCommand: options.keyCommand});
 	const caFile = globals.caFile ? path.resolve(globals.caFile) : previous?.caFile;
@@ -61,28 +64,24 @@ async function login(options: LoginOptions, command: Command): Promise<void> {
 	const check = await checkCredentials({host, clientId, ...(caPem ? {caPem} : {}), insecure, pem: key.pem, ...(scopes ? {scopes} : {})});
 	info(globals.json, check.note ?? `Credentials accepted (${check.idps ?? 0} IdPs readable).`);
 
-	const used = await storeWithExplicitFallback(profileName, backend, key.pem, {yes: globals.yes});
-	if (previous && previous.keyBackend !== used) {
-		// The old copy of the key must not linger in a backend the profile no longer uses.
-		await deleteStoredKey(profileName, previous, {}, used).catch((error: unknown) => {
-			info(globals.json, `warning: could not remove the key's previous copy: ${error instanceof Error ? error.message : 'failed'}`);
-		});
-	}
-	const profile: Profile = {
-		...previous,
-		host,
-		clientId,
-		...(caFile ? {caFile} : {}),
-		keyBackend: used,
-		...(used === 'command' ? {keyCommand: options.keyCommand} : {keyCommand: undefined}),
-		keyFingerprint: key.fingerprint,
-		...(scopes ? {scopes} : {}),
-		...(check.authMode ? {authMode: check.authMode} : {}),
-		defaults: loginDefaults(previous?.defaults, insecure),
-	};
-	await updateProfiles((data) => {
-		data.profiles[profileName] = profile;
-		data.current = profileName;
+	// New key first, then the profile switch, then the old key's removal (loginStore.ts).
+	const {used} = await commitLogin({
+		profileName,
+		storeIn: (slot) => storeWithExplicitFallback(slot, backend, key.pem, {yes: globals.yes}),
+		warn: (line) => process.stderr.write(`oag-offline: ${line}\n`),
+		build: (current, used, slot): Profile => ({
+			...current,
+			host,
+			clientId,
+			...(caFile ? {caFile} : {}),
+			keyBackend: used,
+			...(used === 'command' ? {keyCommand: options.keyCommand} : {keyCommand: undefined}),
+			keyFingerprint: key.fingerprint,
+			keySlot: slot === profileName ? undefined : slot,
+			...(scopes ? {scopes} : {}),
+			...(check.authMode ? {authMode: check.authMode} : {}),
+			defaults: loginDefaults(current?.defaults, insecure),
+		}),
 	});
 	if (used === 'plaintext') process.stderr.write(`oag-offline: ${PLAINTEXT_WARNING}\n`);
 
@@ -110,13 +109,6 @@ async function maybeDeleteKeyFile(file: string, options: LoginOptions, yes: bool
 	}
 	await rm(file, {force: true});
 	return true;
-}
-
-/** `gw1.example.com:8443` -> `gw1.example.com-8443`: a readable default profile name. */
-export function profileNameFromHost(host: string): string {
-	const bare = host.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-	const name = bare.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
-	return name || 'default';
 }
 
 function info(json: boolean | undefined, line: string): void {

@@ -1,13 +1,13 @@
-import {readFile} from 'node:fs/promises';
 import type {AuthMode} from '../api/clientOptions.js';
 import {isOagError} from '../api/errors.js';
+import {LocalFileError} from '../config/fsErrors.js';
 import {SCOPES, type Scope} from '../api/schemas/scopes.js';
-import type {KeyBackendName} from '../config/profiles.js';
+import {MIN_PASSPHRASE_LENGTH} from '../secrets/encryptedFile.js';
 import {ALTERNATIVES} from '../secrets/keychainDiagnosis.js';
 import {keyLocationLabel, SecretStoreError} from '../secrets/labels.js';
 import {storeKey, type StorageBackend} from '../secrets/keyStore.js';
 import {canPrompt, confirm} from '../secrets/prompt.js';
-import {connectClient} from './connect.js';
+import {connectClient, readCaFile} from './connect.js';
 import {CommandFailure, EXIT} from './run.js';
 
 export const BACKEND_CHOICES = ['keychain', 'encrypted-file', 'command', 'plaintext'] as const;
@@ -24,17 +24,16 @@ export function chooseBackend(options: {backend?: string; keyCommand?: string; i
 	if (backend === 'command' && !options.keyCommand) {
 		throw new CommandFailure('--backend command needs --key-command CMD (a command that prints the PEM)', EXIT.usage);
 	}
+	const envPassphrase = process.env.OAG_KEY_PASSPHRASE;
+	if (backend === 'encrypted-file' && envPassphrase && [...envPassphrase].length < MIN_PASSPHRASE_LENGTH) {
+		// Said before the key is read or the gateway is asked, like the prompt would.
+		throw new CommandFailure(`OAG_KEY_PASSPHRASE is too short for a new key file: use at least ${MIN_PASSPHRASE_LENGTH} characters`, EXIT.usage);
+	}
 	return backend as StorageBackend;
 }
 
-export async function readCa(file: string | undefined): Promise<string | undefined> {
-	if (!file) return undefined;
-	try {
-		return await readFile(file, 'utf8');
-	} catch {
-		throw new CommandFailure(`cannot read the CA file ${file}`, EXIT.usage);
-	}
-}
+/** The CA bundle of an optional --ca-file, through the commands' one CA reader. */
+export const readCa = async (file: string | undefined): Promise<string | undefined> => (file ? readCaFile(file) : undefined);
 
 export type CredentialCheck = {authMode?: AuthMode; idps?: number; note?: string};
 
@@ -68,7 +67,8 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 			{onAuthModeDetected: (mode) => (authMode = mode), retries: {max: 1}},
 		);
 	} catch (error) {
-		throw new CommandFailure(`cannot use host ${target.host}: ${error instanceof Error ? error.message : 'invalid'}`, EXIT.usage);
+		// The message says which setting is wrong (the host, or the client id): it is not always the host.
+		throw new CommandFailure(error instanceof Error ? error.message : `cannot use host ${target.host}`, EXIT.usage);
 	}
 	try {
 		const idps = await client.idps.list();
@@ -95,19 +95,22 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 }
 
 /**
- * Stores the key in the chosen backend. When the keychain cannot be used, says why in one line; at a terminal
- * it offers the encrypted file explicitly, never silently. Returns the backend actually used.
+ * Stores the key in the chosen backend, in the given key slot. When the keychain cannot be used, says why in
+ * one line; at a terminal it offers the encrypted file explicitly, never silently. Returns the backend used.
  */
 export async function storeWithExplicitFallback(
-	profileName: string,
+	slot: string,
 	backend: StorageBackend,
 	pem: string,
 	options: {yes?: boolean},
 ): Promise<StorageBackend> {
 	try {
-		await storeKey(profileName, backend, pem, {onWaiting: waitingNotice});
+		await storeKey(slot, backend, pem, {onWaiting: waitingNotice});
 		return backend;
 	} catch (error) {
+		if (error instanceof LocalFileError) {
+			throw new CommandFailure(`cannot store the key (${keyLocationLabel(backend)}): ${error.message}; nothing changed`, EXIT.failure);
+		}
 		if (!(error instanceof SecretStoreError)) throw error;
 		if (backend !== 'keychain' || !['unavailable', 'locked', 'timeout'].includes(error.reason)) {
 			throw new CommandFailure(`cannot store the key (${keyLocationLabel(backend)}): ${error.message}`, EXIT.failure);
@@ -120,7 +123,7 @@ export async function storeWithExplicitFallback(
 			throw new CommandFailure(`nothing was stored; ${ALTERNATIVES}`, EXIT.failure);
 		}
 		try {
-			await storeKey(profileName, 'encrypted-file', pem);
+			await storeKey(slot, 'encrypted-file', pem);
 		} catch (fallbackError) {
 			const message = fallbackError instanceof Error ? fallbackError.message : 'failed';
 			throw new CommandFailure(`cannot store the key (encrypted file): ${message}`, EXIT.failure);
@@ -132,4 +135,3 @@ export async function storeWithExplicitFallback(
 const waitingNotice = (): void => {
 	process.stderr.write('oag-offline: waiting for the keychain (unlock it if it asks; Ctrl+C to cancel)...\n');
 };
-

@@ -1,4 +1,6 @@
-import {readFile} from 'node:fs/promises';
+import {LocalFileError} from '../config/fsErrors.js';
+import {readIfExists} from '../config/secureFiles.js';
+import {MAX_KEY_FILE_BYTES} from '../secrets/keyFiles.js';
 import {SecretStoreError} from '../secrets/labels.js';
 import {runKeyCommand} from '../secrets/keyCommand.js';
 import {checkPrivateKeyPem, type CheckedKey} from '../secrets/pem.js';
@@ -34,6 +36,7 @@ export async function readLoginKey(source: KeySource): Promise<CheckedKey> {
 		text = await readSource(source);
 	} catch (error) {
 		if (error instanceof SecretStoreError) throw new CommandFailure(error.message, EXIT.failure);
+		if (error instanceof LocalFileError) throw new CommandFailure(`the key file: ${error.message}`, EXIT.usage);
 		throw new CommandFailure(`cannot read the key ${describe(source)}`, EXIT.usage);
 	}
 	try {
@@ -46,10 +49,14 @@ export async function readLoginKey(source: KeySource): Promise<CheckedKey> {
 
 async function readSource(source: KeySource): Promise<string> {
 	switch (source.kind) {
-		case 'file':
-			return readFile(source.file, 'utf8');
+		case 'file': {
+			// Bounded: a key is a few KB, and `--key-file /dev/zero` must not fill the memory.
+			const text = await readIfExists(source.file, {maxBytes: MAX_KEY_FILE_BYTES});
+			if (text === undefined) throw new LocalFileError('read', source.file, 'ENOENT');
+			return text;
+		}
 		case 'stdin':
-			return readAllStdin();
+			return readAllStdin(MAX_KEY_FILE_BYTES);
 		case 'command':
 			return runKeyCommand(source.command);
 		case 'prompt':

@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {loadProfiles, updateProfiles} from '../config/profiles.js';
+import {loadProfiles, profileNamed, updateProfiles} from '../config/profiles.js';
 import {withContext, type CommandContext} from './context.js';
 import {deleteKeyOrWarn} from './profile.js';
 import {CommandFailure, EXIT} from './run.js';
@@ -15,7 +15,7 @@ async function logout(ctx: CommandContext): Promise<void> {
 	const data = await loadProfiles();
 	const name = ctx.globals.profile ?? data.current;
 	if (!name) throw new CommandFailure('no current profile: pass --profile NAME', EXIT.usage);
-	const profile = data.profiles[name];
+	const profile = profileNamed(data, name);
 	if (!profile) throw new CommandFailure(`no profile named ${name}: see \`oag-offline profile list\``, EXIT.usage);
 	if (profile.keyBackend === 'none') {
 		// Already logged out: say so rather than claim a deletion that did not happen.
@@ -24,7 +24,7 @@ async function logout(ctx: CommandContext): Promise<void> {
 	}
 	const warning = await deleteKeyOrWarn(name, profile);
 	await updateProfiles((fresh) => {
-		const target = fresh.profiles[name];
+		const target = profileNamed(fresh, name);
 		// A key command is not a secret and lives elsewhere; forget it too, so the profile really has no key.
 		if (target) fresh.profiles[name] = {...target, keyBackend: 'none', keyCommand: undefined};
 	});

@@ -1,8 +1,9 @@
 import type {Command} from 'commander';
-import {loadProfiles, updateProfiles, type Profile} from '../config/profiles.js';
+import {loadProfiles, profileNamed, updateProfiles, type Profile} from '../config/profiles.js';
 import {keyLocationLabel} from '../secrets/labels.js';
 import {deleteStoredKey} from '../secrets/keyStore.js';
 import {keychainAccount, KEYCHAIN_SERVICE} from '../secrets/keychainBackend.js';
+import {slotOf} from '../secrets/keySlot.js';
 import {withContext, type CommandContext} from './context.js';
 import {CommandFailure, EXIT} from './run.js';
 
@@ -48,7 +49,7 @@ async function list(ctx: CommandContext): Promise<void> {
 
 async function use(ctx: CommandContext, name: string): Promise<void> {
 	await updateProfiles((data) => {
-		if (!data.profiles[name]) throw noSuchProfile(name);
+		if (!profileNamed(data, name)) throw noSuchProfile(name);
 		data.current = name;
 	});
 	ctx.print({current: name}, () => `Current profile: ${name}`);
@@ -56,7 +57,7 @@ async function use(ctx: CommandContext, name: string): Promise<void> {
 
 async function remove(ctx: CommandContext, name: string): Promise<void> {
 	const data = await loadProfiles();
-	const profile = data.profiles[name];
+	const profile = profileNamed(data, name);
 	if (!profile) throw noSuchProfile(name);
 	const keyWarning = await deleteKeyOrWarn(name, profile);
 	await updateProfiles((fresh) => {
@@ -76,7 +77,7 @@ export async function deleteKeyOrWarn(name: string, profile: Profile): Promise<s
 		return undefined;
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'failed';
-		const warning = `the keychain entry ${KEYCHAIN_SERVICE}/${keychainAccount(name)} could not be deleted (${reason}); the encrypted key file is gone, so it decrypts nothing, but remove it when the keychain is back`;
+		const warning = `the keychain entry ${KEYCHAIN_SERVICE}/${keychainAccount(slotOf(name, profile))} could not be deleted (${reason}); the encrypted key file is gone, so it decrypts nothing, but remove it when the keychain is back`;
 		process.stderr.write(`oag-offline: warning: ${warning}\n`);
 		return warning;
 	}

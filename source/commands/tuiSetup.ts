@@ -1,7 +1,6 @@
 import {fileAuditLog} from '../audit/fileLog.js';
 import type {AuthMode} from '../api/clientOptions.js';
 import {isOagError} from '../api/errors.js';
-import {updateProfiles} from '../config/profiles.js';
 import {SecretStoreError} from '../secrets/labels.js';
 import {storeKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem, type CheckedKey} from '../secrets/pem.js';
@@ -10,6 +9,8 @@ import {setupFailureFrom} from '../ui/screens/setup/setupErrors.js';
 import type {SetupFailure, SetupField, SetupOutcome, SetupService, SetupTestOutcome, SetupValues} from '../ui/screens/setup/setupForm.js';
 import {connectClient, keyLocationLabel} from './connect.js';
 import {readCa} from './loginBackend.js';
+import {commitLogin} from './loginStore.js';
+import {CommandFailure} from './run.js';
 
 // The `login` flow for the TUI's first-run Setup screen: the same checks and stores as `oag-offline login`,
 // reporting into the form instead of stderr. The key goes to the OS keychain or, where there is none (a
@@ -117,10 +118,35 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 			if (!probed.ok) return probed;
 			progress(probed.note);
 			progress(backend === 'keychain' ? 'Storing the key in the OS keychain…' : 'Storing the key in a passphrase-encrypted file…');
+			let storeFailed = false;
 			try {
-				await storeKey(profile, backend, checked.pem, backend === 'encrypted-file' ? {passphrase: heldPassphrase(values.passphrase)} : {});
+				// The same transaction as login: the new key in a fresh slot, the profile switch, then the old key removed.
+				await commitLogin({
+					profileName: profile,
+					storeIn: async slot => {
+						try {
+							await storeKey(slot, backend, checked.pem, backend === 'encrypted-file' ? {passphrase: heldPassphrase(values.passphrase)} : {});
+						} catch (error) {
+							storeFailed = true;
+							throw error;
+						}
+						return backend;
+					},
+					warn: line => progress(line),
+					build: (_previous, used, slot) => ({
+						host,
+						clientId,
+						...(caFile ? {caFile} : {}),
+						keyBackend: used,
+						keyFingerprint: checked.fingerprint,
+						...(slot === profile ? {} : {keySlot: slot}),
+						...(probed.authMode ? {authMode: probed.authMode} : {}),
+						...(options.insecure ? {defaults: {insecure: true}} : {}),
+					}),
+				});
 			} catch (error) {
-				const why = error instanceof SecretStoreError ? error.message : messageOf(error);
+				const why = error instanceof SecretStoreError || error instanceof CommandFailure ? error.message : messageOf(error);
+				if (!storeFailed) return failure(`${why}.`);
 				if (backend === 'keychain') {
 					return failure(`Cannot store the key in the keychain (${why}). Nothing was stored.`, {
 						backend: 'No usable keychain here: choose "Encrypted file" (→) and give a passphrase.',
@@ -128,18 +154,6 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 				}
 				return failure(`Cannot store the key in the encrypted file (${why}). Nothing was stored.`);
 			}
-			await updateProfiles(data => {
-				data.profiles[profile] = {
-					host,
-					clientId,
-					...(caFile ? {caFile} : {}),
-					keyBackend: backend,
-					keyFingerprint: checked.fingerprint,
-					...(probed.authMode ? {authMode: probed.authMode} : {}),
-					...(options.insecure ? {defaults: {insecure: true}} : {}),
-				};
-				data.current = profile;
-			});
 			progress(`Saved profile ${profile}; it is now the current profile.`);
 			const client = connectClient({
 				host,

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import {z} from 'zod';
 import {oagPaths, type OagPaths} from '../config/paths.js';
-import {readIfExists, removeIfExists, writePrivateFile} from '../config/secureFiles.js';
-import {SecretStoreError} from './labels.js';
+import {removeIfExists, writePrivateFile} from '../config/secureFiles.js';
+import {readKeyFile} from './keyFiles.js';
+import {profileOfSlot, SecretStoreError} from './labels.js';
 import {canPrompt, promptHidden} from './prompt.js';
 import {deriveKey, newScryptParams, open, seal, SealedBox, ScryptParams} from './sealedBox.js';
 
@@ -20,10 +21,18 @@ export const encryptedKeyPath = (profile: string, paths: OagPaths = oagPaths()):
 
 const additionalData = (profile: string): string => `oag-offline encrypted-file ${profile}`;
 
+/** The shortest passphrase accepted for a new key file, from the prompt and from OAG_KEY_PASSPHRASE alike. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
 /** OAG_KEY_PASSPHRASE, else a hidden prompt (twice when choosing a new one). */
 export async function obtainPassphrase(purpose: 'new' | 'unlock', profile: string): Promise<string> {
 	const fromEnv = process.env.OAG_KEY_PASSPHRASE;
-	if (fromEnv) return fromEnv;
+	if (fromEnv) {
+		if (purpose === 'new' && [...fromEnv].length < MIN_PASSPHRASE_LENGTH) {
+			throw new SecretStoreError(`OAG_KEY_PASSPHRASE is too short for a new key file: use at least ${MIN_PASSPHRASE_LENGTH} characters`, 'invalid');
+		}
+		return fromEnv;
+	}
 	if (!canPrompt()) {
 		throw new SecretStoreError(
 			`the key of profile ${profile} is passphrase-encrypted: set OAG_KEY_PASSPHRASE or run in a terminal`,
@@ -32,7 +41,7 @@ export async function obtainPassphrase(purpose: 'new' | 'unlock', profile: strin
 	}
 	const first = await promptHidden(purpose === 'new' ? 'New passphrase for the key file: ' : `Passphrase for profile ${profile}: `);
 	if (purpose === 'unlock') return first;
-	if (first.length < 8) throw new SecretStoreError('the passphrase needs at least 8 characters', 'invalid');
+	if ([...first].length < MIN_PASSPHRASE_LENGTH) throw new SecretStoreError(`the passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`, 'invalid');
 	const second = await promptHidden('Repeat the passphrase: ');
 	if (first !== second) throw new SecretStoreError('the two passphrases differ', 'invalid');
 	return first;
@@ -47,16 +56,16 @@ export async function writeEncryptedKey(profile: string, pem: string, passphrase
 
 export async function readEncryptedKey(profile: string, passphrase: string, paths?: OagPaths): Promise<string> {
 	const file = encryptedKeyPath(profile, paths);
-	const text = await readIfExists(file);
-	if (text === undefined) throw new SecretStoreError(`no encrypted key file for profile ${profile}: run oag-offline login`, 'missing');
+	const text = await readKeyFile(file);
+	if (text === undefined) throw new SecretStoreError(`no encrypted key file for profile ${profileOfSlot(profile)}: run oag-offline login`, 'missing');
 	let parsed;
 	try {
 		parsed = EncryptedKeyFile.parse(JSON.parse(text));
 	} catch {
 		throw new SecretStoreError(`${file} is damaged: run oag-offline login again`, 'invalid');
 	}
-	const key = await deriveKey(passphrase, parsed.kdf);
-	return open(key, parsed.box, additionalData(profile), `wrong passphrase for the key of profile ${profile}`);
+	const key = await deriveKey(passphrase, parsed.kdf, file);
+	return open(key, parsed.box, additionalData(profile), `wrong passphrase for the key of profile ${profileOfSlot(profile)}`);
 }
 
 export const deleteEncryptedKey = (profile: string, paths?: OagPaths): Promise<boolean> =>

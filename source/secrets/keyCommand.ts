@@ -7,6 +7,13 @@ import {SecretStoreError} from './labels.js';
 // code is reported.
 
 const DEFAULT_TIMEOUT_MS = 60_000; // long enough for a password manager's own unlock prompt
+/** A PEM is a few KB: more output than this is not a key, and is not kept in memory. */
+export const MAX_KEY_COMMAND_BYTES = 64 * 1024;
+/**
+ * After the command exits, output still in the pipe is read until it has been quiet this long. A child the
+ * command left running in the background may hold stdout open for ever; we do not wait for it.
+ */
+const DRAIN_AFTER_EXIT_MS = 50;
 
 export function keyCommandTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 	const value = Number(env.OAG_KEY_COMMAND_TIMEOUT);
@@ -25,30 +32,57 @@ export function runKeyCommand(command: string, timeoutMs = keyCommandTimeoutMs()
 			// the terminal and Ctrl+C reaches it too.
 		});
 		const out: Buffer[] = [];
-		let timedOut = false;
-		child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-		child.stderr.resume(); // drained, never shown
-		const timer = setTimeout(() => {
-			timedOut = true;
-			child.kill('SIGKILL');
-			// Answer now: a pipeline's other processes may still hold stdout open.
+		let size = 0;
+		let settled = false;
+		let drain: NodeJS.Timeout | undefined;
+		let exit: {code: number | null; signal: NodeJS.Signals | null} | undefined;
+
+		const stopReading = (): void => {
+			// A pipeline's other processes, or a background child, may still hold the pipes open.
 			child.stdout.destroy();
 			child.stderr.destroy();
-			reject(new SecretStoreError(`the key command did not finish within ${timeoutMs / 1000} s`, 'timeout'));
-		}, timeoutMs);
-		child.on('error', () => {
+		};
+		const finish = (error?: SecretStoreError): void => {
+			if (settled) return;
+			settled = true;
 			clearTimeout(timer);
-			reject(new SecretStoreError('the key command could not be started', 'failed'));
-		});
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			if (timedOut) return;
-			if (code !== 0) {
-				return reject(new SecretStoreError(`the key command failed (exit ${code ?? signal ?? 'unknown'}; its output is not shown)`, 'failed'));
+			clearTimeout(drain);
+			stopReading();
+			if (error) return reject(error);
+			if (exit?.code !== 0) {
+				return reject(new SecretStoreError(`the key command failed (exit ${exit?.code ?? exit?.signal ?? 'unknown'}; its output is not shown)`, 'failed'));
 			}
 			const text = Buffer.concat(out).toString('utf8');
 			if (!text.trim()) return reject(new SecretStoreError('the key command printed nothing', 'missing'));
 			resolve(text);
+		};
+		const drainThenFinish = (): void => {
+			clearTimeout(drain);
+			drain = setTimeout(() => finish(), DRAIN_AFTER_EXIT_MS);
+		};
+
+		child.stdout.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_KEY_COMMAND_BYTES) {
+				child.kill('SIGKILL');
+				return finish(new SecretStoreError(`the key command printed more than ${MAX_KEY_COMMAND_BYTES / 1024} KiB: not a key`, 'invalid'));
+			}
+			out.push(chunk);
+			if (exit) drainThenFinish();
+		});
+		child.stderr.resume(); // drained, never shown
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			finish(new SecretStoreError(`the key command did not finish within ${timeoutMs / 1000} s`, 'timeout'));
+		}, timeoutMs);
+		child.on('error', () => finish(new SecretStoreError('the key command could not be started', 'failed')));
+		child.on('exit', (code, signal) => {
+			exit = {code, signal};
+			drainThenFinish();
+		});
+		// All pipes closed: everything has been read, no need to wait out the drain.
+		child.on('close', () => {
+			if (exit) finish();
 		});
 	});
 }

@@ -3,7 +3,8 @@ import type {KeyBackendName, Profile} from '../config/profiles.js';
 import {deleteEncryptedKey, obtainPassphrase, readEncryptedKey, writeEncryptedKey} from './encryptedFile.js';
 import {deleteKeychainKey, readKeychainKey, writeKeychainKey} from './keychainBackend.js';
 import {runKeyCommand} from './keyCommand.js';
-import {SecretStoreError} from './labels.js';
+import {slotOf} from './keySlot.js';
+import {profileOfSlot, SecretStoreError} from './labels.js';
 import {checkPrivateKeyPem} from './pem.js';
 import {deletePlaintextKey, readPlaintextKey, writePlaintextKey} from './plaintextFile.js';
 
@@ -20,21 +21,22 @@ export type SecretIo = {
 	passphrase?: (purpose: 'new' | 'unlock', profile: string) => Promise<string>;
 };
 
+/** Writes the key into a slot (the profile name, or a fresh slot from keySlot.ts). */
 export async function storeKey(
-	profileName: string,
+	slot: string,
 	backend: StorageBackend,
 	pem: string,
 	io: SecretIo = {},
 ): Promise<void> {
 	switch (backend) {
 		case 'keychain':
-			return writeKeychainKey(profileName, pem, io);
+			return writeKeychainKey(slot, pem, io);
 		case 'encrypted-file': {
-			const passphrase = await (io.passphrase ?? obtainPassphrase)('new', profileName);
-			return writeEncryptedKey(profileName, pem, passphrase, io.paths);
+			const passphrase = await (io.passphrase ?? obtainPassphrase)('new', profileOfSlot(slot));
+			return writeEncryptedKey(slot, pem, passphrase, io.paths);
 		}
 		case 'plaintext':
-			return writePlaintextKey(profileName, pem, io.paths);
+			return writePlaintextKey(slot, pem, io.paths);
 		case 'command':
 			return; // the command's own store holds the key; nothing to write here
 	}
@@ -47,15 +49,16 @@ export async function loadStoredKey(profileName: string, profile: Profile, io: S
 }
 
 async function readRaw(profileName: string, profile: Profile, io: SecretIo): Promise<string> {
+	const slot = slotOf(profileName, profile);
 	switch (profile.keyBackend) {
 		case 'keychain':
-			return readKeychainKey(profileName, io);
+			return readKeychainKey(slot, io);
 		case 'encrypted-file': {
 			const passphrase = await (io.passphrase ?? obtainPassphrase)('unlock', profileName);
-			return readEncryptedKey(profileName, passphrase, io.paths);
+			return readEncryptedKey(slot, passphrase, io.paths);
 		}
 		case 'plaintext':
-			return readPlaintextKey(profileName, io.paths);
+			return readPlaintextKey(slot, io.paths);
 		case 'command':
 			if (!profile.keyCommand) throw new SecretStoreError(`profile ${profileName} has no keyCommand`, 'missing');
 			return runKeyCommand(profile.keyCommand);
@@ -75,9 +78,14 @@ export async function deleteStoredKey(
 	io: SecretIo = {},
 	keep?: StorageBackend,
 ): Promise<boolean> {
+	return deleteSlot(slotOf(profileName, profile), profile?.keyBackend === 'keychain', io, keep);
+}
+
+/** Deletes the files of a slot, and its keychain entry when `keychain` (only then is the keychain asked). */
+export async function deleteSlot(slot: string, keychain: boolean, io: SecretIo = {}, keep?: StorageBackend): Promise<boolean> {
 	let deleted = false;
-	if (profile?.keyBackend === 'keychain' && keep !== 'keychain') deleted = (await deleteKeychainKey(profileName, io)) || deleted;
-	if (keep !== 'encrypted-file') deleted = (await deleteEncryptedKey(profileName, io.paths)) || deleted;
-	if (keep !== 'plaintext') deleted = (await deletePlaintextKey(profileName, io.paths)) || deleted;
+	if (keychain && keep !== 'keychain') deleted = (await deleteKeychainKey(slot, io)) || deleted;
+	if (keep !== 'encrypted-file') deleted = (await deleteEncryptedKey(slot, io.paths)) || deleted;
+	if (keep !== 'plaintext') deleted = (await deletePlaintextKey(slot, io.paths)) || deleted;
 	return deleted;
 }

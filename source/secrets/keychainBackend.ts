@@ -2,9 +2,10 @@ import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {z} from 'zod';
 import {oagPaths, type OagPaths} from '../config/paths.js';
-import {readIfExists, removeIfExists, writePrivateFile} from '../config/secureFiles.js';
+import {removeIfExists, writePrivateFile} from '../config/secureFiles.js';
+import {readKeyFile} from './keyFiles.js';
 import {callKeychain, keychainTimeoutMs} from './keychainProcess.js';
-import {SecretStoreError} from './labels.js';
+import {profileOfSlot, SecretStoreError} from './labels.js';
 import {open, seal, SealedBox} from './sealedBox.js';
 
 // Backend 3, envelope encryption: a random 32-byte data key lives in the OS keychain, the PEM encrypted
@@ -36,13 +37,19 @@ export async function writeKeychainKey(profile: string, pem: string, io: Keychai
 		{timeoutMs: keychainTimeoutMs('write', io.env), env: io.env, onWaiting: io.onWaiting},
 	);
 	const file = {format: 'oag-offline-envelope', version: 1, keychain: {service: KEYCHAIN_SERVICE, account}, box: seal(dataKey, pem, additionalData(profile))};
-	await writePrivateFile(envelopePath(profile, io.paths), JSON.stringify(file, null, '\t') + '\n');
+	try {
+		await writePrivateFile(envelopePath(profile, io.paths), JSON.stringify(file, null, '\t') + '\n');
+	} catch (error) {
+		// No half-stored key: a data key without its envelope decrypts nothing and would linger in the keychain.
+		await callKeychain({op: 'delete', service: KEYCHAIN_SERVICE, account}, {timeoutMs: keychainTimeoutMs('write', io.env), env: io.env}).catch(() => undefined);
+		throw error;
+	}
 }
 
 export async function readKeychainKey(profile: string, io: KeychainIo = {}): Promise<string> {
 	const file = envelopePath(profile, io.paths);
-	const text = await readIfExists(file);
-	if (text === undefined) throw new SecretStoreError(`no stored key for profile ${profile} (${file} missing): run oag-offline login`, 'missing');
+	const text = await readKeyFile(file);
+	if (text === undefined) throw new SecretStoreError(`no stored key for profile ${profileOfSlot(profile)} (${file} missing): run oag-offline login`, 'missing');
 	let envelope;
 	try {
 		envelope = EnvelopeFile.parse(JSON.parse(text));
@@ -54,7 +61,7 @@ export async function readKeychainKey(profile: string, io: KeychainIo = {}): Pro
 		{timeoutMs: keychainTimeoutMs('read', io.env), env: io.env, onWaiting: io.onWaiting},
 	);
 	if (!reply.secret) {
-		throw new SecretStoreError(`the keychain has no entry for profile ${profile} (deleted, or another keychain?): run oag-offline login`, 'missing');
+		throw new SecretStoreError(`the keychain has no entry for profile ${profileOfSlot(profile)} (deleted, or another keychain?): run oag-offline login`, 'missing');
 	}
 	const dataKey = Buffer.from(reply.secret, 'base64');
 	return open(dataKey, envelope.box, additionalData(profile), `the keychain entry does not match ${file}: run oag-offline login again`);

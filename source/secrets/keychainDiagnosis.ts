@@ -21,6 +21,12 @@ export function classifyKeychainFailure(detail: string, env: NodeJS.ProcessEnv =
 			return new SecretStoreError(`keychain unavailable: no Secret Service provider on the D-Bus session (gnome-keyring, KeePassXC...); ${ALTERNATIVES}`, 'unavailable');
 		}
 	}
+	if (/no default collection|secret service: no result found|no such (collection|alias)/.test(text)) {
+		return new SecretStoreError(
+			`keychain unavailable: the Secret Service has no default collection (no "login" keyring; create one in Passwords and Keys / Seahorse and set it as default); ${ALTERNATIVES}`,
+			'unavailable',
+		);
+	}
 	if (/locked|dismissed|prompt|cancel/.test(text)) {
 		return new SecretStoreError(`keychain is locked and was not unlocked; unlock it, or ${ALTERNATIVES}`, 'locked');
 	}

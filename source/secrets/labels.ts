@@ -20,6 +20,9 @@ export function keyLocationLabel(backend: KeyBackendName | 'run'): KeyBackendLab
 	}
 }
 
+/** The profile a key slot belongs to (slots are `name` or `name~hex`, see keySlot.ts), for messages. */
+export const profileOfSlot = (slot: string): string => slot.replace(/~[0-9a-f]+$/, '');
+
 /** The error type of every secret-store problem: one line, never the secret, and an exit code hint. */
 export class SecretStoreError extends Error {
 	override readonly name = 'SecretStoreError';

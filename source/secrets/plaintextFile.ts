@@ -1,7 +1,8 @@
 import path from 'node:path';
 import {oagPaths, type OagPaths} from '../config/paths.js';
-import {readIfExists, removeIfExists, writePrivateFile} from '../config/secureFiles.js';
-import {SecretStoreError} from './labels.js';
+import {removeIfExists, writePrivateFile} from '../config/secureFiles.js';
+import {readKeyFile} from './keyFiles.js';
+import {profileOfSlot, SecretStoreError} from './labels.js';
 
 // Backend 5, only with --insecure-storage: the PEM as is, 0600. Every run that uses it shows a warning.
 
@@ -15,8 +16,8 @@ export const writePlaintextKey = (profile: string, pem: string, paths?: OagPaths
 	writePrivateFile(plaintextKeyPath(profile, paths), pem);
 
 export async function readPlaintextKey(profile: string, paths?: OagPaths): Promise<string> {
-	const pem = await readIfExists(plaintextKeyPath(profile, paths));
-	if (pem === undefined) throw new SecretStoreError(`no key file for profile ${profile}: run oag-offline login`, 'missing');
+	const pem = await readKeyFile(plaintextKeyPath(profile, paths));
+	if (pem === undefined) throw new SecretStoreError(`no key file for profile ${profileOfSlot(profile)}: run oag-offline login`, 'missing');
 	return pem;
 }
 

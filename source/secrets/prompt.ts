@@ -58,9 +58,17 @@ export function confirm(question: string): Promise<boolean> {
 	});
 }
 
-/** Reads all of stdin (for --key-stdin). */
-export async function readAllStdin(): Promise<string> {
+/** Reads all of stdin (for --key-stdin), refusing more than `maxBytes`: a key is a few KB. */
+export async function readAllStdin(maxBytes = 1024 * 1024): Promise<string> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+	let size = 0;
+	for await (const chunk of process.stdin) {
+		size += (chunk as Buffer).length;
+		if (size > maxBytes) {
+			process.stdin.destroy();
+			throw new SecretStoreError(`stdin holds more than ${Math.round(maxBytes / 1024)} KiB: not a key`, 'invalid');
+		}
+		chunks.push(Buffer.from(chunk as Buffer));
+	}
 	return Buffer.concat(chunks).toString('utf8');
 }

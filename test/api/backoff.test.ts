@@ -42,7 +42,8 @@ describe('parseRetryAfterSeconds', () => {
 	it('reads delta seconds and caps them', () => {
 		expect(parseRetryAfterSeconds('2')).toBe(2);
 		expect(parseRetryAfterSeconds(' 0 ')).toBe(0);
-		expect(parseRetryAfterSeconds('3600')).toBe(MAX_RETRY_AFTER_SECONDS);
+		expect(parseRetryAfterSeconds('3600')).toBe(3600); // the ceiling is the transport's decision
+		expect(parseRetryAfterSeconds('99999999999')).toBeUndefined();
 	});
 
 	it('reads an HTTP date relative to now', () => {

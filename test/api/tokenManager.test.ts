@@ -150,6 +150,39 @@ describe('token manager', () => {
 		expect(error).toMatchObject({kind: 'missing-scope', details: {scope: 'okta.oag.idp.manage'}});
 	});
 
+	it('a body that merely contains the word "scope" is not a scope refusal', async () => {
+		for (const body of [
+			{error: 'invalid_client', error_description: 'The client_assertion is invalid; its scope claim was not even read.'},
+			{errorCode: 'E0000011', errorSummary: 'Invalid token provided (scope of the check: signature)', errorCauses: []},
+		]) {
+			const {transport} = fakeTransport(() => ({status: 401, text: JSON.stringify(body)}));
+			const error = await manager(transport).credential().catch((e: unknown) => e);
+			expect(error, JSON.stringify(body)).toMatchObject({kind: 'unauthorized'});
+			expect((error as Error).message).toMatch(/^The gateway refused the client assertion: .* Check the client id, the key and the host name/);
+		}
+	});
+
+	it('an echo of the client assertion, in any encoding, is masked in the refusal', async () => {
+		for (const status of [401, 500]) {
+			const {transport} = fakeTransport((form) => {
+				const assertion = form.get('client_assertion')!;
+				const echoed = [Buffer.from(assertion).toString('base64'), encodeURIComponent(assertion), JSON.stringify(assertion)].join(' ');
+				return {status, text: JSON.stringify({error: 'invalid_client', error_description: `rejected ${echoed}`})};
+			});
+			const error = (await manager(transport).credential().catch((e: unknown) => e)) as Error;
+			expect(error.message, String(status)).toMatch(/rejected \[redacted\] \[redacted\] "\[redacted\]"/);
+		}
+	});
+
+	it('an OAuth scope code is a scope refusal even when no scope is named', async () => {
+		for (const code of ['invalid_scope', 'insufficient_scope']) {
+			const {transport} = fakeTransport(() => ({status: 400, text: JSON.stringify({error: code, error_description: 'The requested scopes are not allowed.'})}));
+			const error = await manager(transport).credential().catch((e: unknown) => e);
+			expect(error, code).toMatchObject({kind: 'missing-scope'});
+			expect((error as Error).message).toMatch(/^The gateway refused the requested scopes \(okta\.oag\.idp\.read okta\.oag\.app\.read\)/);
+		}
+	});
+
 	it('a token answer that is not the documented shape is bad-response and does not echo it', async () => {
 		const {transport} = fakeTransport(() => ({status: 200, text: JSON.stringify({access_token: 'secret-token-value', expires_in: 'soon'})}));
 		const error = (await manager(transport).credential().catch((e: unknown) => e)) as Error;

@@ -72,6 +72,23 @@ describe.skipIf(skip)('login with the OS keychain (gnome-keyring, unlocked)', ()
 	});
 });
 
+describe.skipIf(skip)('a Secret Service without a default collection', () => {
+	it('login says so, lists the alternatives and stores nothing', async () => {
+		const session = await startKeyringSession({loginKeyring: false});
+		try {
+			const env = {...session.env, OAG_CONFIG_DIR: path.join(dir, 'nocollection'), NO_COLOR: '1'};
+			const login = await runCli([...loginArgs('gw'), '--yes'], {env, input: sim.privateKeyPem});
+			expect(login.code).toBe(1);
+			expect(login.stderr.split('\n').filter((line) => line.startsWith('oag-offline:'))).toEqual([
+				'oag-offline: keychain unavailable: the Secret Service has no default collection (no "login" keyring; create one in Passwords and Keys / Seahorse and set it as default); use --backend encrypted-file (passphrase) or --backend command --key-command CMD. Nothing was stored.',
+			]);
+			expect(await readdir(path.join(env.OAG_CONFIG_DIR, 'keys')).catch(() => [])).toEqual([]); // keychain first: no file either
+		} finally {
+			await session.stop();
+		}
+	});
+});
+
 const skipDisplay = skip ?? toolsOrSkip(DISPLAY_TOOLS);
 
 describe.skipIf(skipDisplay)('a locked keyring with a display', () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import YAML from 'yaml';
 import {oagPaths, profilesFile, type OagPaths} from '../../source/config/paths.js';
-import {loadProfiles, pickProfile, ProfilesFileError, saveProfiles, updateProfiles} from '../../source/config/profiles.js';
+import {PROFILE_NAME_RULE} from '../../source/config/profileName.js';
+import {loadProfiles, MAX_PROFILES_BYTES, pickProfile, profileNamed, ProfilesFileError, saveProfiles, updateProfiles} from '../../source/config/profiles.js';
 import {writePrivateFile} from '../../source/config/secureFiles.js';
 
 let dir: string;
@@ -79,7 +80,7 @@ describe('profiles file', () => {
 	});
 
 	it('refuses a hand-edited profile name that is not a safe file name, and names it', async () => {
-		for (const bad of ['../../evil', 'a/b', '.hidden', 'x'.repeat(65), '']) {
+		for (const bad of ['../../evil', 'a/b', '.hidden', 'x'.repeat(65), '', 'constructor', '__proto__', 'hasOwnProperty']) {
 			await writePrivateFile(profilesFile(paths), YAML.stringify({current: 'ok', profiles: {ok: {host: 'h', clientId: 'c', keyBackend: 'none'}, [bad]: {host: 'h', clientId: 'c', keyBackend: 'plaintext'}}}));
 			const error = await loadProfiles(paths).then(
 				() => undefined,
@@ -87,12 +88,32 @@ describe('profiles file', () => {
 			);
 			expect(error, bad).toBeInstanceOf(ProfilesFileError);
 			expect(error?.message).toBe(
-				`${profilesFile(paths)}: bad profile name ${JSON.stringify(bad)}: use letters, digits, ".", "_" or "-" (at most 64); rename it in the file`,
+				`${profilesFile(paths)}: bad profile name ${JSON.stringify(bad)}: ${PROFILE_NAME_RULE}; rename it in the file`,
 			);
 		}
 		await expect(saveProfiles({profiles: {'../x': {host: 'h', clientId: 'c', keyBackend: 'none'}}}, paths)).rejects.toThrow();
 		await writePrivateFile(profilesFile(paths), YAML.stringify({profiles: {'gw1.example.com-8443': {host: 'h', clientId: 'c', keyBackend: 'none'}, 'A_b-2': {host: 'h', clientId: 'c', keyBackend: 'none'}}}));
 		expect(Object.keys((await loadProfiles(paths)).profiles)).toEqual(['gw1.example.com-8443', 'A_b-2']);
+	});
+
+	it('refuses a profiles file over the size limit, with its path', async () => {
+		await writePrivateFile(profilesFile(paths), `# ${'x'.repeat(MAX_PROFILES_BYTES)}\n`);
+		const error = await loadProfiles(paths).then(() => undefined, (caught: unknown) => caught as Error);
+		expect(error).toBeInstanceOf(ProfilesFileError);
+		expect(error?.message).toBe(
+			`cannot read ${profilesFile(paths)}: it is ${MAX_PROFILES_BYTES + 3} bytes, over the limit of ${MAX_PROFILES_BYTES} (not a file this program wrote); fix or delete it`,
+		);
+	});
+
+	it('looks profiles up as own properties: constructor and __proto__ do not exist', async () => {
+		await saveProfiles({current: 'constructor', profiles: {a: {host: 'h', clientId: 'c', keyBackend: 'none'}}}, paths);
+		const data = await loadProfiles(paths);
+		for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+			expect(pickProfile(data, name), name).toBeUndefined();
+			expect(profileNamed(data, name), name).toBeUndefined();
+		}
+		expect(pickProfile(data)).toBeUndefined(); // current names a profile that does not exist
+		expect(pickProfile(data, 'a')?.profile.host).toBe('h');
 	});
 
 	it('says it holds no secret', async () => {

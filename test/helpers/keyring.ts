@@ -20,6 +20,8 @@ export type KeyringSessionOptions = {
 	provider?: boolean;
 	/** Start Xvfb and make gcr-prompter activatable, so a locked keyring shows a prompt that waits forever. */
 	display?: boolean;
+	/** Create the "login" keyring, the default collection (default true). False: a Secret Service without one. */
+	loginKeyring?: boolean;
 };
 
 const PROMPTER_SERVICES = ['org.gnome.keyring.SystemPrompter.service', 'org.gnome.keyring.PrivatePrompter.service'];
@@ -62,7 +64,7 @@ export async function startKeyringSession(options: KeyringSessionOptions = {}): 
 		processes.push(bus.process);
 		env.DBUS_SESSION_BUS_ADDRESS = bus.address;
 		if (options.provider ?? true) {
-			processes.push(await startGnomeKeyring(env));
+			processes.push(await startGnomeKeyring(env, options.loginKeyring ?? true));
 		}
 		return {dir, env, stop, lock: () => lockLogin(env)};
 	} catch (error) {
@@ -91,10 +93,12 @@ async function startBus(dir: string, services: string, env: NodeJS.ProcessEnv): 
 	return {address, process: child};
 }
 
-async function startGnomeKeyring(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+async function startGnomeKeyring(env: NodeJS.ProcessEnv, loginKeyring: boolean): Promise<ChildProcess> {
 	// --unlock reads the login password from stdin; on a fresh HOME it creates the login keyring with it.
-	const child = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {env, detached: true, stdio: ['pipe', 'ignore', 'ignore']});
-	child.stdin!.end('test-login-password');
+	// Without it a fresh HOME has no keyring at all, so the Secret Service has no default collection.
+	const args = ['--foreground', ...(loginKeyring ? ['--unlock'] : []), '--components=secrets'];
+	const child = spawn('gnome-keyring-daemon', args, {env, detached: true, stdio: ['pipe', 'ignore', 'ignore']});
+	child.stdin!.end(loginKeyring ? 'test-login-password' : '');
 	await waitFor(() => busNameHasOwner(env, 'org.freedesktop.secrets'), 10_000, 'gnome-keyring on the bus');
 	return child;
 }

@@ -40,7 +40,7 @@ describe('passphrase-encrypted key file', () => {
 
 	it('does not decrypt as another profile (the profile name is bound in)', async () => {
 		await writeEncryptedKey('gw1', pem, 'pw-123456', paths);
-		await writeFile(encryptedKeyPath('gw2', paths), await readFile(encryptedKeyPath('gw1', paths)));
+		await writeFile(encryptedKeyPath('gw2', paths), await readFile(encryptedKeyPath('gw1', paths)), {mode: 0o600});
 		await expect(readEncryptedKey('gw2', 'pw-123456', paths)).rejects.toThrow(/wrong passphrase/);
 	});
 

@@ -54,3 +54,14 @@ describe('keyCommand backend', () => {
 		}
 	});
 });
+
+describe('keyCommand bounds', () => {
+	it('completes when the command exits, though a background child still holds stdout', async () => {
+		// Waiting for the pipe to close would run into the 3 s timeout: the sleep holds stdout for 10 s.
+		expect(await runKeyCommand(`cat '${dir}/key.pem'; sleep 10 &`, 3_000)).toBe(pem);
+	});
+
+	it('refuses endless output beyond the cap instead of buffering it', async () => {
+		await expect(runKeyCommand('yes AAAAAAAAAAAAAAAA', 20_000)).rejects.toThrow('the key command printed more than 64 KiB: not a key');
+	});
+});

@@ -19,6 +19,10 @@ describe('setup form rules', () => {
 		expect(gatewayHostProblem('oag.example.com:99999')).toMatch(/port/);
 		expect(gatewayHostProblem('oag.example.com/admin')).toMatch(/path/);
 		expect(gatewayHostProblem('')).toBe('Required.');
+		// One rule with login: internal DNS names with underscores, and IPv6 literals.
+		expect(gatewayHostProblem('oag_admin.corp.example')).toBeUndefined();
+		expect(gatewayHostProblem('::1')).toBeUndefined();
+		expect(gatewayHostProblem('[::1]:8443')).toBeUndefined();
 	});
 
 	it('checks the key is a complete PKCS#8 PEM and never shows it', () => {
@@ -151,7 +155,7 @@ describe('Setup screen', () => {
 		await h.waitFor(f => f.includes('First-run setup'));
 		await h.type('bad host!');
 		await h.press(KEYS.tab);
-		await h.waitFor(f => f.includes('Use letters, digits'));
+		await h.waitFor(f => f.includes('A host has no spaces'));
 		await h.press(KEYS.up);
 		for (let i = 0; i < 'bad host!'.length; i++) await h.press(KEYS.backspace);
 		await h.type('oag.example.com');

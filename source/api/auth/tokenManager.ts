@@ -53,6 +53,8 @@ const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 type CachedToken = {credential: Credential; expiresAt: number; renewAt: number};
 
+const SCOPE_CODES = new Set(['invalid_scope', 'insufficient_scope']);
+
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
 	const now = options.now ?? Date.now;
 	let mode: AuthMode = options.initialMode ?? 'token';
@@ -70,13 +72,18 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
 	const directCredential = async (): Promise<Credential> => ({authorization: `Bearer ${await signAssertion()}`});
 
-	function refusedError(status: number, bodyText: string): OagError {
-		const parsed = parseErrorBody(status, bodyText);
+	function refusedError(status: number, bodyText: string, secrets: readonly string[]): OagError {
+		const parsed = parseErrorBody(status, bodyText, secrets);
 		const details = {status, method: 'POST', path: paths.token, ...(parsed.errorCode ? {errorCode: parsed.errorCode} : {})};
-		// A scope refusal is recognised by its code (OAuth's invalid_scope) or its wording, and named when
-		// the gateway names it; otherwise the message lists what was asked for.
-		const aboutScope = parsed.errorCode === 'invalid_scope' || /scope/i.test(parsed.summary);
-		const scope = aboutScope ? findScope(parsed, bodyText) : undefined;
+		// A scope refusal is recognised by its code (OAuth's invalid_scope / insufficient_scope), or by a
+		// refusal that names an okta.oag scope. The bare word "scope" is not enough: "the scope claim of the
+		// assertion was not checked" is a complaint about the assertion. Named when the gateway names it;
+		// otherwise the message lists what was asked for.
+		const named = findScope(parsed, bodyText);
+		const aboutScope =
+			SCOPE_CODES.has(parsed.errorCode ?? '') ||
+			(named !== undefined && /\b(not (granted|allowed|permitted|authori[sz]ed)|invalid|insufficient|denied|refused|missing)\b/i.test(parsed.summary));
+		const scope = aboutScope ? named : undefined;
 		if (aboutScope && !scope) {
 			return new OagError(
 				'missing-scope',
@@ -104,6 +111,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
 	/** Resolves undefined when the gateway has no token endpoint (the mode is then 'direct-bearer'). */
 	async function mint(): Promise<Credential | undefined> {
+		// The assertion last sent: an echo of it in an error answer is masked like any request secret.
+		let assertion = '';
 		const response = await options.transport.send({
 			method: 'POST',
 			path: paths.token,
@@ -113,7 +122,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 				new URLSearchParams({
 					grant_type: 'client_credentials',
 					client_assertion_type: ASSERTION_TYPE,
-					client_assertion: await signAssertion(),
+					client_assertion: (assertion = await signAssertion()),
 					scope: options.scopes.join(' '),
 				}).toString(),
 			// Minting twice is harmless, so transient failures are retried.
@@ -126,7 +135,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 			options.onAuthModeDetected?.('direct-bearer');
 			return undefined;
 		}
-		if (status === 400 || status === 401 || status === 403) throw refusedError(status, text);
+		const secrets = assertion ? [assertion] : [];
+		if (status === 400 || status === 401 || status === 403) throw refusedError(status, text, secrets);
 		if (status < 200 || status >= 300) {
 			const retryAfter = response.retryAfterSeconds;
 			throw errorFromResponse({
@@ -134,6 +144,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 				path: paths.token,
 				status,
 				bodyText: text,
+				secrets,
 				...(retryAfter !== undefined ? {retryAfterSeconds: retryAfter} : {}),
 			});
 		}

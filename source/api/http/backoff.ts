@@ -13,21 +13,18 @@ export function backoffDelayMs(retry: number, options: BackoffOptions, random: (
 	return Math.floor(random() * backoffCeilingMs(retry, options));
 }
 
-/** A gateway asking for a longer pause than this is treated as asking for this much. */
+/** The default ceiling: a gateway asking for a longer pause is not retried; the command says when to retry. */
 export const MAX_RETRY_AFTER_SECONDS = 30;
 
-/**
- * Retry-After as seconds (delta-seconds or an HTTP date), capped at MAX_RETRY_AFTER_SECONDS.
- * Undefined when absent or unreadable.
- */
+/** Retry-After as seconds (delta-seconds or an HTTP date), as asked. Undefined when absent or unreadable. */
 export function parseRetryAfterSeconds(value: string | undefined, nowMs: number = Date.now()): number | undefined {
 	if (value === undefined) return undefined;
 	const text = value.trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text), MAX_RETRY_AFTER_SECONDS);
+	if (/^\d{1,10}(\.\d+)?$/.test(text)) return Number(text);
 	// An HTTP date always names a day or month; this keeps Date.parse from reading "-1" as a year.
 	const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
 	if (Number.isNaN(date)) return undefined;
-	return Math.min(Math.max(0, Math.ceil((date - nowMs) / 1000)), MAX_RETRY_AFTER_SECONDS);
+	return Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

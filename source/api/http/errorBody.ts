@@ -1,5 +1,6 @@
 import {ErrorBody, type ErrorCause} from '../schemas/common.js';
 import {safeExcerpt} from './redact.js';
+import {maskDeep} from './secretValues.js';
 
 // Error bodies are read tolerantly: the documented {errorCode, errorSummary, errorCauses} shape, an OAuth
 // style {error, error_description} (token endpoints often answer that way), or anything else, which is
@@ -16,7 +17,6 @@ export type ParsedErrorBody = {
 
 const MAX_SUMMARY = 200;
 
-const clean = (text: string): string => safeExcerpt(text, MAX_SUMMARY);
 
 /** An error code is an identifier (E0000001, invalid_scope); anything else is not shown. */
 const codeOf = (code: string | undefined): {errorCode?: string} =>
@@ -30,8 +30,13 @@ function parseJson(text: string): unknown {
 	}
 }
 
-export function parseErrorBody(status: number, text: string): ParsedErrorBody {
-	const json = parseJson(text);
+/**
+ * `secrets` are the values the request carried: they are masked in the parsed structure (every string, in
+ * every encoding a gateway might echo, see secretValues.ts) before any field is read, not in the raw text.
+ */
+export function parseErrorBody(status: number, text: string, secrets: readonly string[] = []): ParsedErrorBody {
+	const clean = (value: string, max = MAX_SUMMARY): string => safeExcerpt(value, max, secrets);
+	const json = maskDeep(parseJson(text), secrets);
 	const documented = ErrorBody.safeParse(json);
 	if (documented.success) {
 		return {
@@ -39,8 +44,8 @@ export function parseErrorBody(status: number, text: string): ParsedErrorBody {
 			...codeOf(documented.data.errorCode),
 			// Only the two documented members: anything else a gateway adds (a rejected value) is dropped.
 			causes: documented.data.errorCauses.map((cause) => ({
-				...(cause.field ? {field: safeExcerpt(cause.field, 80)} : {}),
-				errorSummary: safeExcerpt(cause.errorSummary, MAX_SUMMARY),
+				...(cause.field ? {field: clean(cause.field, 80)} : {}),
+				errorSummary: clean(cause.errorSummary),
 			})),
 			recognised: true,
 		};
@@ -55,7 +60,7 @@ export function parseErrorBody(status: number, text: string): ParsedErrorBody {
 			return {summary: clean(summary), ...codeOf(errorCode), causes: [], recognised: true};
 		}
 	}
-	const excerpt = safeExcerpt(text);
+	const excerpt = safeExcerpt(text, 120, secrets);
 	return {summary: excerpt ? `HTTP ${status}: ${excerpt}` : `HTTP ${status}`, causes: [], recognised: false};
 }
 

@@ -1,12 +1,20 @@
 import {OagError, type OagErrorDetails} from '../errors.js';
 import {findScope, parseErrorBody} from './errorBody.js';
+import {maskSecrets} from './secretValues.js';
 
 // Turns an HTTP answer or a socket failure into one OagError kind. Messages are one line, name the
 // operation by method and path (ids only), and never carry headers, tokens, keys or request bodies.
 
 export type ExchangeContext = {method: string; path: string};
 
-export type HttpFailure = ExchangeContext & {status: number; bodyText: string; retryAfterSeconds?: number};
+export type HttpFailure = ExchangeContext & {
+	status: number;
+	/** The raw answer; only read through parseErrorBody, which masks `secrets` first. */
+	bodyText: string;
+	retryAfterSeconds?: number;
+	/** Secret values the request carried (passwords, bind credentials): never shown in any encoding. */
+	secrets?: readonly string[];
+};
 
 export const missingScopeMessage = (scope: string): string =>
 	`Missing scope ${scope}. Enable it for the API client in the OAG admin UI (Settings > Access Gateway > API); ` +
@@ -22,7 +30,8 @@ function withCauses(summary: string, causes: {field?: string; errorSummary: stri
 
 export function errorFromResponse(failure: HttpFailure): OagError {
 	const {method, path, status} = failure;
-	const parsed = parseErrorBody(status, failure.bodyText);
+	const secrets = failure.secrets ?? [];
+	const parsed = parseErrorBody(status, failure.bodyText, secrets);
 	const operation = `${method} ${path}`;
 	const details: OagErrorDetails = {status, method, path, ...(parsed.errorCode ? {errorCode: parsed.errorCode} : {})};
 	const summary = parsed.summary;
@@ -38,7 +47,7 @@ export function errorFromResponse(failure: HttpFailure): OagError {
 		);
 	}
 	if (status === 403) {
-		const scope = findScope(parsed, failure.bodyText);
+		const scope = findScope(parsed, maskSecrets(failure.bodyText, secrets));
 		if (scope) return new OagError('missing-scope', missingScopeMessage(scope), {...details, scope});
 		return new OagError(
 			'unauthorized',
@@ -59,7 +68,9 @@ export function errorFromResponse(failure: HttpFailure): OagError {
 		const wait = failure.retryAfterSeconds;
 		return new OagError(
 			'rate-limited',
-			`The gateway is rate limiting this client (${operation})${wait !== undefined ? `; retry after ${wait} s` : ''}.`,
+			wait !== undefined
+				? `${operation}: rate limited, retry after ${Math.ceil(wait)} s.`
+				: `${operation}: rate limited by the gateway; retry in a while.`,
 			{...details, ...(wait !== undefined ? {retryAfterSeconds: wait} : {})},
 		);
 	}

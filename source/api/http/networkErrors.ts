@@ -58,19 +58,49 @@ function firstCode(error: unknown, accept: (code: string) => boolean): string | 
 
 const isTlsCode = (code: string): boolean => TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_');
 
-export type ExceptionContext = ExchangeContext & {timedOut: boolean; timeoutMs: number; origin: string};
+export type ExceptionContext = ExchangeContext & {timedOut: boolean; timeoutMs: number; origin: string; customCa?: boolean};
+
+/**
+ * What OpenSSL says when the other end does not speak TLS at all: plain HTTP, or anything else, on the port.
+ * Trust is not the problem there, so --insecure would not help and is never suggested.
+ */
+const NOT_TLS_CODES = new Set([
+	'ERR_SSL_WRONG_VERSION_NUMBER',
+	'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+	'ERR_SSL_UNKNOWN_PROTOCOL',
+	'ERR_SSL_HTTP_REQUEST',
+	'ERR_SSL_RECORD_LAYER_FAILURE',
+	'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+	'ERR_SSL_UNSUPPORTED_PROTOCOL',
+]);
+
+/** The connection closed during the TLS handshake (before any certificate was seen). */
+const closedInHandshake = (error: unknown): boolean =>
+	[...causeChain(error)].some((link) => /before secure TLS connection was established/i.test(link.message ?? ''));
 
 export function errorFromException(error: unknown, context: ExceptionContext): OagError {
 	if (error instanceof OagError) return error;
 	const {method, path} = context;
 	const details = {method, path};
 
-	const tlsCode = firstCode(error, isTlsCode);
-	if (tlsCode) {
+	const notTls = firstCode(error, (code) => NOT_TLS_CODES.has(code));
+	if (notTls || (context.origin.startsWith('https:') && closedInHandshake(error))) {
 		return new OagError(
 			'tls',
-			`TLS: the certificate of ${context.origin} is not trusted (${tlsCode}). ` +
-				"Pass the gateway's CA with --ca-file, or, only on a network you trust, --insecure.",
+			`${context.origin} is not a TLS server: it did not answer the HTTPS handshake (plain HTTP or another service on that port?). Check the host and port.`,
+			{...details, errorCode: notTls ?? 'ECONNRESET'},
+			{cause: error},
+		);
+	}
+
+	const tlsCode = firstCode(error, isTlsCode);
+	if (tlsCode) {
+		const advice = context.customCa
+			? 'The CA file given (--ca-file) does not vouch for it: is it the CA that issued the gateway\'s certificate, and does the certificate name this host?'
+			: "Pass the gateway's CA with --ca-file, or, only on a network you trust, --insecure.";
+		return new OagError(
+			'tls',
+			`TLS: the certificate of ${context.origin} is not trusted (${tlsCode}). ${advice}`,
 			{...details, errorCode: tlsCode},
 			{cause: error},
 		);

@@ -2,7 +2,7 @@
 // an assertion, a key or a password there, so everything that looks like a secret is masked first
 // and the result is cut short.
 
-const MASK = '[redacted]';
+import {MASK, maskSecrets} from './secretValues.js';
 
 type Rule = {pattern: RegExp; replacement: string | ((match: string) => string)};
 
@@ -41,11 +41,18 @@ export function redactSecrets(text: string): string {
 	);
 }
 
-/** One line, secrets masked, at most `max` characters (an ellipsis marks a cut). */
-export function safeExcerpt(text: string, max = 120): string {
+/**
+ * One line, secrets masked, at most `max` characters (an ellipsis marks a cut). The request's own secrets are
+ * masked before anything else and again after the text is made one line (which could join an echo that was
+ * split by a line break), and always before the cut, so no prefix of a secret survives.
+ */
+export function safeExcerpt(text: string, max = 120, secrets: readonly string[] = []): string {
 	// Control characters would let a gateway's text drive the terminal (escape sequences): drop them.
-	// eslint-disable-next-line no-control-regex
-	const oneLine = redactSecrets(text).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+	const normalise = (value: string): string =>
+		// eslint-disable-next-line no-control-regex
+		value.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+	const normalisedSecrets = secrets.map(normalise).filter((secret) => secret.trim().length >= 3);
+	const oneLine = maskSecrets(normalise(redactSecrets(maskSecrets(text, secrets))), [...secrets, ...normalisedSecrets]).trim();
 	if (oneLine.length <= max) return oneLine;
 	return `${oneLine.slice(0, max - 3)}...`;
 }

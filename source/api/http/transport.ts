@@ -1,7 +1,7 @@
 import {request, type Dispatcher} from 'undici';
 import type {RequestEvent} from '../clientOptions.js';
 import {OagError} from '../errors.js';
-import {backoffDelayMs, parseRetryAfterSeconds, sleep as realSleep, type BackoffOptions} from './backoff.js';
+import {backoffDelayMs, MAX_RETRY_AFTER_SECONDS, parseRetryAfterSeconds, sleep as realSleep, type BackoffOptions} from './backoff.js';
 import {createLimiter} from './limiter.js';
 import {errorFromException} from './networkErrors.js';
 
@@ -38,11 +38,23 @@ export type TransportOptions = {
 	maxRetries: number;
 	backoff: BackoffOptions;
 	concurrency: number;
+	/** The admin gave a CA file: a TLS failure must not tell them to pass one. */
+	customCa?: boolean;
+	/** The largest answer read; a bigger one fails as bad-response without being held in memory. */
+	maxBodyBytes?: number;
+	/** A 429 asking for a longer wait is not retried: the error says when to retry. */
+	maxRetryAfterSeconds?: number;
+	/** No retry starts when its wait would end after this long since the first attempt. */
+	deadlineMs?: number;
 	onRequest?: (event: RequestEvent) => void;
 	/** Injectable for tests. */
 	sleep?: (ms: number) => Promise<void>;
 	random?: () => number;
+	now?: () => number;
 };
+
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+const DEFAULT_DEADLINE_MS = 60_000;
 
 export type Transport = {
 	send(exchange: Exchange): Promise<RawResponse>;
@@ -58,6 +70,10 @@ export function createTransport(options: TransportOptions): Transport {
 	const limiter = createLimiter(options.concurrency);
 	const sleep = options.sleep ?? realSleep;
 	const random = options.random ?? Math.random;
+	const now = options.now ?? (() => performance.now());
+	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+	const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? MAX_RETRY_AFTER_SECONDS;
+	const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
 
 	const report = (event: RequestEvent): void => {
 		try {
@@ -85,7 +101,7 @@ export function createTransport(options: TransportOptions): Transport {
 				headers: {accept: 'application/json', 'user-agent': USER_AGENT, ...exchange.headers},
 				...(exchange.body !== undefined ? {body: exchange.body} : {}),
 			});
-			const text = await response.body.text();
+			const text = await readCapped(response, exchange);
 			report({...base, status: response.statusCode, ms: Math.round(performance.now() - started)});
 			const retryAfterSeconds = parseRetryAfterSeconds(headerValue(response.headers['retry-after']));
 			return {status: response.statusCode, text, ...(retryAfterSeconds !== undefined ? {retryAfterSeconds} : {})};
@@ -97,23 +113,53 @@ export function createTransport(options: TransportOptions): Transport {
 				origin: options.origin,
 				timedOut: signal.aborted,
 				timeoutMs: options.totalMs,
+				customCa: options.customCa ?? false,
 			});
 		}
 	}
 
+	/** The body, read chunk by chunk and given up on as soon as it passes the client's limit. */
+	async function readCapped(response: Dispatcher.ResponseData, exchange: PreparedExchange): Promise<string> {
+		const tooLarge = (): OagError => {
+			response.body.on('error', () => undefined); // the abort it reports is ours
+			response.body.destroy();
+			return new OagError(
+				'bad-response',
+				`The gateway's answer to ${exchange.method} ${exchange.path} is larger than ${formatBytes(maxBodyBytes)} (this client's limit); it was not read.`,
+				{method: exchange.method, path: exchange.path, status: response.statusCode},
+			);
+		};
+		const declared = Number(headerValue(response.headers['content-length']));
+		if (Number.isFinite(declared) && declared > maxBodyBytes) throw tooLarge();
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of response.body) {
+			size += (chunk as Buffer).length;
+			if (size > maxBodyBytes) throw tooLarge();
+			chunks.push(chunk as Buffer);
+		}
+		return Buffer.concat(chunks).toString('utf8');
+	}
+
 	/** How long to wait before the next attempt, or undefined when this outcome is final. */
-	function retryDelay(exchange: Exchange, retriesDone: number, outcome: RawResponse | OagError): number | undefined {
+	function retryDelay(exchange: Exchange, retriesDone: number, outcome: RawResponse | OagError, elapsedMs: number): number | undefined {
 		if (exchange.retry !== 'idempotent' || retriesDone >= options.maxRetries) return undefined;
 		const backoff = backoffDelayMs(retriesDone, options.backoff, random);
-		if (outcome instanceof OagError) return outcome.kind === 'network' ? backoff : undefined;
-		if (outcome.status === 429) {
-			return outcome.retryAfterSeconds !== undefined ? outcome.retryAfterSeconds * 1000 + backoff / 4 : backoff;
-		}
-		return outcome.status >= 500 ? backoff : undefined;
+		let delay: number | undefined;
+		if (outcome instanceof OagError) delay = outcome.kind === 'network' ? backoff : undefined;
+		else if (outcome.status === 429) {
+			const asked = outcome.retryAfterSeconds;
+			// Waiting longer than the ceiling is not this command's job: it fails and says when to retry.
+			if (asked !== undefined && asked > maxRetryAfterSeconds) return undefined;
+			delay = asked !== undefined ? asked * 1000 + backoff / 4 : backoff;
+		} else delay = outcome.status >= 500 ? backoff : undefined;
+		if (delay === undefined || elapsedMs + delay > deadlineMs) return undefined;
+		return delay;
 	}
 
 	return {
 		async send(exchange) {
+			const started = now();
 			for (let retriesDone = 0; ; retriesDone++) {
 				// Prepared outside the slot: fetching a credential may itself need a slot (the token request).
 				const prepared = await prepare(exchange);
@@ -124,7 +170,7 @@ export function createTransport(options: TransportOptions): Transport {
 					if (!(error instanceof OagError)) throw error;
 					outcome = error;
 				}
-				const delay = retryDelay(exchange, retriesDone, outcome);
+				const delay = retryDelay(exchange, retriesDone, outcome, now() - started);
 				if (delay === undefined) {
 					if (outcome instanceof OagError) throw outcome;
 					return outcome;
@@ -135,3 +181,6 @@ export function createTransport(options: TransportOptions): Transport {
 		},
 	};
 }
+
+const formatBytes = (bytes: number): string =>
+	bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;

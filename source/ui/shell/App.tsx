@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {OagStore} from '../../store/createOagStore.js';
@@ -8,6 +8,7 @@ import {footerHints, helpEntries} from '../actions/presentation.js';
 import type {ShellServices} from '../actions/types.js';
 import {createNavigation} from '../navigation.js';
 import {createMemoryDraftStore, DraftContext} from '../components/form/drafts.js';
+import {formHandlesVersion, subscribeFormHandles} from '../components/form/formActions.js';
 import {ALL_ACTIONS, SCREENS} from '../screens/registry.js';
 import type {SetupService} from '../screens/setup/setupForm.js';
 import type {UnlockOutcome} from '../screens/unlock/unlockForm.js';
@@ -130,6 +131,8 @@ export function App(props: AppProps) {
 	const toast = useGateway(store, s => s.toast);
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 	useShellInput(shell, ALL_ACTIONS, true);
+	// A form's keys work once it has mounted: redraw the footer and help then.
+	useSyncExternalStore(subscribeFormHandles, formHandlesVersion);
 	useEffect(() => () => store?.dispose(), [store]);
 
 	const screen = SCREENS[navState.stack.at(-1)!];

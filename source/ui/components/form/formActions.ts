@@ -9,12 +9,30 @@ import {FORM_KEYS} from './formKeys.js';
 export type FormHandle = {submit(): void; test?(): void; move(delta: 1 | -1): void};
 
 const handles = new Map<ScreenId, FormHandle>();
+// A form registers its handle in an effect, after the frame that drew the footer: the shell subscribes to
+// these changes (useSyncExternalStore) so the footer and help redraw once the form's keys work.
+let version = 0;
+const listeners = new Set<() => void>();
+const changed = () => {
+	version++;
+	for (const listener of listeners) listener();
+};
+
+export function subscribeFormHandles(listener: () => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+export const formHandlesVersion = (): number => version;
 
 /** Called by the mounted form; returns the unregister function. */
 export function registerFormHandle(screen: ScreenId, handle: FormHandle): () => void {
 	handles.set(screen, handle);
+	changed();
 	return () => {
-		if (handles.get(screen) === handle) handles.delete(screen);
+		if (handles.get(screen) !== handle) return;
+		handles.delete(screen);
+		changed();
 	};
 }
 

@@ -1,3 +1,5 @@
+import {isProfileName, PROFILE_NAME_RULE, profileFromHost} from '../../../config/profileName.js';
+import {gatewayHostProblem} from '../../../domain/gatewayHost.js';
 import type {OagStore} from '../../../store/createOagStore.js';
 import {hostname, portText, required} from '../../../domain/validators.js';
 import type {FormSpec, FormValues} from '../../components/form/fieldSpecs.js';
@@ -38,19 +40,8 @@ export type SetupService = {
 /** As `login` and the encrypted-file backend enforce for a new passphrase. */
 export const PASSPHRASE_MIN_LENGTH = 8;
 
-/** host, host:port or https://host[:port], as `login --host` accepts. */
-export function gatewayHostProblem(value: string): string | undefined {
-	const text = value.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
-	if (text === '') return 'Required.';
-	if (text.includes('/')) return 'Give the host only, without a path.';
-	const match = /^(\[[^\]]+\]|[^:]+)(?::(.*))?$/.exec(text);
-	if (!match) return 'Use host, host:port or https://host.';
-	if (match[2] !== undefined) {
-		const problem = portText(match[2]);
-		if (problem) return problem;
-	}
-	return match[1]!.startsWith('[') ? undefined : hostname(match[1]!);
-}
+/** One host rule for login, the base URL and Setup (domain/gatewayHost.ts). */
+export {gatewayHostProblem} from '../../../domain/gatewayHost.js';
 
 export function privateKeyProblem(value: string): string | undefined {
 	const text = value.trim();
@@ -64,7 +55,7 @@ export function privateKeyProblem(value: string): string | undefined {
 }
 
 const profileProblem = (value: string): string | undefined =>
-	required(value) ?? (/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value.trim()) ? undefined : 'Use letters, digits, ".", "_" or "-".');
+	required(value) ?? (isProfileName(value.trim()) ? undefined : `${PROFILE_NAME_RULE.charAt(0).toUpperCase()}${PROFILE_NAME_RULE.slice(1)}.`);
 
 const passphraseProblem = (value: string): string | undefined =>
 	value === '' ? 'Required for the encrypted file.' : value.length < PASSPHRASE_MIN_LENGTH ? `At least ${PASSPHRASE_MIN_LENGTH} characters.` : undefined;
@@ -97,11 +88,8 @@ export function keyStartIndex(text: string, burstLength: number): number {
 	return -1;
 }
 
-/** A default profile name from the host, as `login` derives it. */
-export function profileFromHost(host: string): string {
-	const bare = host.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-	return bare.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64) || 'default';
-}
+/** A default profile name from the host, as `login` derives it (one rule, in config). */
+export {profileFromHost} from '../../../config/profileName.js';
 
 const encrypted = (values: FormValues): boolean => textOf(values, 'backend') === 'encrypted-file';
 
