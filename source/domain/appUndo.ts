@@ -21,9 +21,12 @@ const stateIn = (value: unknown): string | undefined => {
 /** Outcomes after which the gateway may hold the requested state: done, or sent and read back differently. */
 const MAY_HAVE_CHANGED = new Set(['ok', 'verify-mismatch']);
 
-/** The lines of the latest bulk change (its batch), or the latest line alone when it had none. */
+/**
+ * The lines of the latest change that may have reached the gateway (its whole batch, or that line alone
+ * when it had none): a refused or unconfirmed attempt after it is not "the last change".
+ */
 export function lastChange<T extends StateLine>(lines: readonly T[]): T[] {
-	const latest = lines.at(-1);
+	const latest = lines.findLast(line => MAY_HAVE_CHANGED.has(line.outcome));
 	if (!latest) return [];
 	const batch = latest.target.batch;
 	return typeof batch === 'string' ? lines.filter(line => line.target.batch === batch) : [latest];
