@@ -9,7 +9,8 @@ import {performance} from 'node:perf_hooks';
 import {createInterface} from 'node:readline';
 import {createOagClient} from '../source/api/client.js';
 import {memoryAuditLog} from '../source/audit/memoryLog.js';
-import {appStateOperation} from '../source/operations/appState.js';
+import {planStateChange} from '../source/domain/appPlan.js';
+import {planOperations} from '../source/operations/appBulk.js';
 import {DEFAULT_CONCURRENCY, runBulk} from '../source/operations/bulk.js';
 import {createRunner} from '../source/operations/runner.js';
 
@@ -51,9 +52,9 @@ async function promote(mode: 'bulk' | 'sequential', concurrency: number): Promis
 		await Promise.all(apps.map(app => client.apps.setState(app.id, 'TEST')));
 		await client.idps.list(); // token and connections warm, as after the plan's reads
 		const runner = createRunner({audit: memoryAuditLog(), actor: () => ({profile: 'bench', gateway: 'sim', via: 'cli'}), readOnly: () => false});
-		const ops = apps.map(app =>
-			appStateOperation(client, {id: app.id, name: app.name}, 'ACTIVE', {knownBefore: {state: 'TEST'}, confirmation: {expected: 'ACTIVE', prompt: 'bench'}}),
-		);
+		// The operations `apps state --all-in-state TEST ACTIVE` builds from its plan.
+		const plan = planStateChange(apps.map(app => ({id: app.id, name: app.name, state: 'TEST'})), 'ACTIVE', {onlyFrom: 'TEST'});
+		const ops = planOperations(client, plan, 'bench');
 		const start = performance.now();
 		let ok = 0;
 		if (mode === 'bulk') {

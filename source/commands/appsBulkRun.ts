@@ -1,4 +1,7 @@
-import {runBulk, type BulkItem, type BulkProgress, type BulkResult} from '../operations/bulk.js';
+import {appOutcomes, type AppOutcome, type BulkStep} from '../operations/appBulk.js';
+import {runBulk, type BulkProgress, type BulkResult} from '../operations/bulk.js';
+
+export type {AppOutcome, BulkStep} from '../operations/appBulk.js';
 import type {AppStateSlice} from '../operations/appState.js';
 import type {OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, Operation} from '../operations/types.js';
@@ -9,19 +12,6 @@ import {CommandFailure, EXIT} from './run.js';
 // progress on stderr at a terminal, and Ctrl+C that starts nothing new but lets in-flight requests
 // finish, so the report (and the audit log) can say exactly what changed and what did not.
 
-export type AppOutcome = {
-	id: string;
-	name: string;
-	from?: string;
-	to: string;
-	/** The runner's outcome, or `not-started` (interrupted, or never reached after a refusal). */
-	outcome: string;
-	stage?: string;
-	/** The state read back after the write. */
-	state?: string;
-	error?: string;
-};
-
 export type BulkReport = {
 	results: AppOutcome[];
 	done: number;
@@ -30,8 +20,6 @@ export type BulkReport = {
 	interrupted: boolean;
 	notConfirmed: boolean;
 };
-
-export type BulkStep = {id: string; name: string; from?: string; to: string};
 
 /** The context's typed confirmation as the runner's hook: a typed mismatch is a "no", not a crash. */
 export function confirmVia(ctx: CommandContext): ConfirmFn {
@@ -50,19 +38,6 @@ function progressLine(p: BulkProgress): string {
 	const width = 30;
 	const filled = p.total === 0 ? width : Math.round((p.finished / p.total) * width);
 	return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.finished}/${p.total}  ok ${p.ok}  failed ${p.failed}`;
-}
-
-function outcomeOf(step: BulkStep, item: BulkItem<AppStateSlice>): AppOutcome {
-	const base = {id: step.id, name: step.name, ...(step.from === undefined ? {} : {from: step.from}), to: step.to};
-	if (item.state === 'not-started') return {...base, outcome: 'not-started'};
-	const o = item.outcome;
-	return {
-		...base,
-		outcome: o.outcome,
-		...(o.stage ? {stage: o.stage} : {}),
-		...(o.after ? {state: o.after.state} : {}),
-		...(o.error ? {error: o.error} : {}),
-	};
 }
 
 /** SIGINT while `body` runs aborts `controller` (the first time) instead of killing the process. */
@@ -100,7 +75,7 @@ export async function runAppBulk(
 		}),
 	);
 	if (showProgress && result.items.length > 0) ctx.io.stderr.write('\n');
-	const results = result.items.map((item, i) => outcomeOf(steps[i]!, item));
+	const results = appOutcomes(steps, result);
 	return {
 		results,
 		done: result.done,

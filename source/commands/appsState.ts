@@ -1,6 +1,7 @@
 import type {AppStateValue} from '../api/schemas/apps.js';
-import {planConfirmationWord, planStateChange, type StatePlan} from '../domain/appPlan.js';
-import {appStateOperation, readAgainOnLoss} from '../operations/appState.js';
+import {planStateChange, type StatePlan} from '../domain/appPlan.js';
+import {planOperations} from '../operations/appBulk.js';
+import {readAgainOnLoss} from '../operations/appState.js';
 import {DEFAULT_CONCURRENCY} from '../operations/bulk.js';
 import {bulkExitCode, outcomeLine, runAppBulk, summaryLine, type BulkReport} from './appsBulkRun.js';
 import {newBatchId, openAppsGateway, POLICY_READ_LIMIT, readStates, withPolicies} from './appsSupport.js';
@@ -22,12 +23,6 @@ function showPlan(ctx: CommandContext, plan: StatePlan): void {
 		for (const risk of step.risks) ctx.info(`      risk: ${risk}`);
 	}
 	for (const skip of plan.skipped) ctx.info(`  ${skip.name}  skipped: ${skip.reason}`);
-}
-
-function confirmationPrompt(plan: StatePlan): string {
-	const risky = plan.steps.filter(s => s.risks.length > 0).length;
-	const warning = risky > 0 ? ` ${risky} of them with a risk listed above.` : '';
-	return `Set the offline state of ${plan.steps.length} app(s) to ${plan.to}.${warning}`;
 }
 
 function reportText(report: BulkReport, plan: StatePlan): string {
@@ -61,11 +56,7 @@ export async function appsStateCommand(ctx: CommandContext, args: string[], opti
 	showPlan(ctx, plan);
 
 	const batch = newBatchId();
-	const word = planConfirmationWord(plan);
-	const confirmation = word === undefined ? undefined : {expected: word, prompt: confirmationPrompt(plan)};
-	const operations = plan.steps.map(step =>
-		appStateOperation(api, {id: step.id, name: step.name}, to, {batch, knownBefore: {state: step.from}, ...(confirmation ? {confirmation} : {})}),
-	);
+	const operations = planOperations(api, plan, batch);
 	if (ctx.dryRun(...operations.map(op => op.request))) return;
 	if (operations.length === 0) {
 		ctx.print({to, plan, results: [], summary: {done: 0, failed: 0, notStarted: 0, skipped: plan.skipped.length, interrupted: false}}, () =>

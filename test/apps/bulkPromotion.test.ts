@@ -29,9 +29,9 @@ describe('apps state --all-in-state TEST ACTIVE with injected failures', () => {
 	let code: number;
 
 	it('reports an exact outcome per app and exits 4', async () => {
-		// 500s (the client retries some of them away) and garbled answers (never retried: some reads and
-		// writes fail for good, some writes land without the client seeing the answer).
-		env.sim.control.setFaults({errorRate: 0.1, malformedRate: 0.3});
+		// 500s (the client retries most of them away; a few writes fail for good) and garbled answers (not
+		// retried: some writes land without the client seeing the answer, some re-reads fail).
+		env.sim.control.setFaults({errorRate: 0.3, malformedRate: 0.2});
 		const result = await runInProcess(['apps', 'state', '--all-in-state', 'TEST', 'ACTIVE', ...env.connection, '--yes', '--json']);
 		env.sim.control.setFaults({});
 		code = result.code;
@@ -46,7 +46,7 @@ describe('apps state --all-in-state TEST ACTIVE with injected failures', () => {
 		for (const skip of report.plan.skipped) if (!testIds.includes(skip.id)) expect(skip).toMatchObject({reason: 'state could not be read'});
 		const byOutcome = (outcome: string) => report.results.filter(r => r.outcome === outcome);
 		expect(byOutcome('ok').length).toBeGreaterThan(300);
-		expect(byOutcome('failed').length + byOutcome('invalid').length).toBeGreaterThan(0);
+		expect(report.results.filter(r => r.outcome !== 'ok').length).toBeGreaterThan(0);
 		for (const r of report.results) {
 			if (r.outcome === 'ok') expect([r.name, after.get(r.id), r.state]).toEqual([r.name, 'ACTIVE', 'ACTIVE']);
 			// Sent but the answer was lost: the state read back is reported, or the report says it could not be read.
