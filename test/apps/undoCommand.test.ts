@@ -17,7 +17,13 @@ describe('apps undo', () => {
 	it('needs UNDO typed; --since restores the state before the first change in the window', async () => {
 		const before = await env.states();
 		const [crm, wiki] = ['crm', 'wiki'];
-		expect((await runInProcess(['apps', 'state', crm, wiki, 'TEST', ...env.connection], {answers: ['TEST']})).code).toBe(0);
+		const toTest = await runInProcess(['apps', 'state', crm, wiki, 'TEST', ...env.connection], {answers: ['TEST']});
+		expect(toTest.code).toBe(0);
+		// At a terminal: the plan, then the progress bar on stderr; the per-app outcome on stdout.
+		expect(toTest.stderr).toContain('Plan: 2 app(s) to TEST');
+		expect(toTest.stderr).toMatch(/\r\[#+\] 2\/2 {2}ok 2 {2}failed 0/);
+		expect(toTest.stdout).toMatch(/^ok +crm {2}INACTIVE -> TEST$/m);
+		expect(toTest.stdout).toContain('TEST: 2 changed and verified, 0 failed');
 		expect((await runInProcess(['apps', 'state', crm, wiki, 'ACTIVE', ...env.connection], {answers: ['ACTIVE']})).code).toBe(0);
 		const promoted = await env.states();
 		expect([...promoted.values()].filter(s => s === 'ACTIVE').length).toBe([...before.values()].filter(s => s === 'ACTIVE').length + 2);
