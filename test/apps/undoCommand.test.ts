@@ -44,6 +44,17 @@ describe('apps undo', () => {
 		expect(await env.states()).toEqual(promoted);
 	});
 
+	it('--dry-run prints the plan\'s requests and sends nothing, without a terminal or --yes', async () => {
+		env.sim.control.resetCounters();
+		const dry = await runInProcess(['apps', 'state', '--all-in-state', 'INACTIVE', 'TEST', ...env.connection, '--dry-run', '--json']);
+		expect(dry.code).toBe(0);
+		const requests = JSON.parse(dry.stdout).requests as Array<{method: string; body: unknown}>;
+		expect(requests.length).toBeGreaterThan(5);
+		expect(requests.every(r => r.method === 'POST' && JSON.stringify(r.body) === '{"state":"TEST"}')).toBe(true);
+		const writes = Object.entries(env.sim.control.counters().byRoute).filter(([route]) => !route.startsWith('GET ') && !route.includes('oauth'));
+		expect(writes).toEqual([]);
+	});
+
 	it('--last and --since together is a usage error', async () => {
 		const both = await runInProcess(['apps', 'undo', '--last', '--since', '1h', ...env.connection, '--yes']);
 		expect(both.code).toBe(2);
