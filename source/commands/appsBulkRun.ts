@@ -1,12 +1,12 @@
 import {appOutcomes, type AppOutcome, type BulkStep} from '../operations/appBulk.js';
 import {runBulk, type BulkProgress, type BulkResult} from '../operations/bulk.js';
-
-export type {AppOutcome, BulkStep} from '../operations/appBulk.js';
 import type {AppStateSlice} from '../operations/appState.js';
 import type {OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, Operation} from '../operations/types.js';
 import type {CommandContext} from './context.js';
 import {CommandFailure, EXIT} from './run.js';
+
+export type {AppOutcome, BulkStep} from '../operations/appBulk.js';
 
 // Runs a list of app-state operations the way an incident needs it: one typed confirmation, the cap,
 // progress on stderr at a terminal, and Ctrl+C that starts nothing new but lets in-flight requests
@@ -40,20 +40,28 @@ function progressLine(p: BulkProgress): string {
 	return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.finished}/${p.total}  ok ${p.ok}  failed ${p.failed}`;
 }
 
-/** SIGINT while `body` runs aborts `controller` (the first time) instead of killing the process. */
-async function withInterrupt<T>(ctx: CommandContext, controller: AbortController, body: () => Promise<T>): Promise<T> {
+/**
+ * Ctrl+C during the run aborts `controller` instead of killing the process. Armed only once the typed
+ * confirmation is answered: at the prompt, Ctrl+C keeps its usual meaning (nothing was sent yet).
+ */
+function interruptHandler(ctx: CommandContext, controller: AbortController): {arm(): void; disarm(): void} {
 	const onSigint = (): void => {
 		if (!controller.signal.aborted) {
 			controller.abort();
 			ctx.warn('interrupted: starting nothing new; waiting for the requests in flight to finish');
 		} else ctx.warn('still waiting for the requests in flight; the report follows');
 	};
-	process.on('SIGINT', onSigint);
-	try {
-		return await body();
-	} finally {
-		process.off('SIGINT', onSigint);
-	}
+	let armed = false;
+	return {
+		arm: () => {
+			if (!armed) process.on('SIGINT', onSigint);
+			armed = true;
+		},
+		disarm: () => {
+			process.off('SIGINT', onSigint);
+			armed = false;
+		},
+	};
 }
 
 export async function runAppBulk(
@@ -64,16 +72,25 @@ export async function runAppBulk(
 	concurrency: number,
 ): Promise<BulkReport> {
 	const controller = new AbortController();
+	const interrupt = interruptHandler(ctx, controller);
 	const showProgress = ctx.io.interactive && !ctx.json;
+	const confirm = confirmVia(ctx);
+	if (!operations.some(op => op.confirmation)) interrupt.arm();
 	let result: BulkResult<AppStateSlice>;
-	result = await withInterrupt(ctx, controller, () =>
-		runBulk(runner, operations, {
+	try {
+		result = await runBulk(runner, operations, {
 			concurrency,
-			confirm: confirmVia(ctx),
+			confirm: async request => {
+				const answer = await confirm(request);
+				interrupt.arm();
+				return answer;
+			},
 			signal: controller.signal,
 			...(showProgress ? {onProgress: p => ctx.io.stderr.write(progressLine(p))} : {}),
-		}),
-	);
+		});
+	} finally {
+		interrupt.disarm();
+	}
 	if (showProgress && result.items.length > 0) ctx.io.stderr.write('\n');
 	const results = appOutcomes(steps, result);
 	return {
