@@ -1,4 +1,5 @@
 import type {ErrorCause} from './schemas/common.js';
+import {EXIT} from '../domain/exitCodes.js';
 
 // Every failure the client reports is an OagError with a kind, so callers (store, commands, exit codes)
 // branch on kind and never on message text. Messages are one line, for humans, and never carry secrets.
@@ -55,6 +56,6 @@ export const isOagError = (error: unknown): error is OagError => error instanceo
 
 /** Exit codes of the design (section 4): auth and scope problems are 3, everything else 1. */
 export function exitCodeFor(error: unknown): number {
-	if (isOagError(error) && (error.kind === 'unauthorized' || error.kind === 'missing-scope')) return 3;
-	return 1;
+	if (isOagError(error) && (error.kind === 'unauthorized' || error.kind === 'missing-scope')) return EXIT.auth;
+	return EXIT.failure;
 }

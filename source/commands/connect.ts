@@ -10,7 +10,7 @@ import {checkPrivateKeyPem} from '../secrets/pem.js';
 import {PLAINTEXT_WARNING} from '../secrets/plaintextFile.js';
 import type {GlobalOptions} from './globalOptions.js';
 import {checkedGatewayHost} from './hostCheck.js';
-import {CommandFailure, EXIT} from './run.js';
+import {CommandFailure, EXIT, secretStoreExitCode} from './run.js';
 
 export type {KeyBackendLabel} from '../secrets/labels.js';
 export {keyLocationLabel} from '../secrets/labels.js';
@@ -152,8 +152,7 @@ async function loadProfileKey(profileName: string | undefined, profile: Profile 
 /** Secret-store problems become one-line command failures: usage (2) when the admin must act, else 1. */
 export function secretFailure(error: unknown, where?: string): unknown {
 	if (!(error instanceof SecretStoreError)) return error;
-	const exit = error.reason === 'missing' || error.reason === 'invalid' ? EXIT.usage : EXIT.failure;
-	return new CommandFailure(where ? `${where}: ${error.message}` : error.message, exit);
+	return new CommandFailure(where ? `${where}: ${error.message}` : error.message, secretStoreExitCode(error));
 }
 
 async function rememberAuthMode(profileName: string, mode: AuthMode): Promise<void> {

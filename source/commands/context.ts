@@ -30,8 +30,8 @@ import {CommandFailure, EXIT, ioOf, requestExitCode} from './run.js';
  *     }));
  *
  * Order in a mutating command: build and validate the body, then dryRun (needs neither a TTY nor --yes),
- * then confirm, then send. With the operations runner, the runner sends: give it ctx.confirm as its
- * confirmation hook and call ctx.dryRun with the operation's request before handing it over. Failures are thrown (CommandFailure with an exit code, or the client's OagError)
+ * then confirm, then send. With the operations runner, the runner sends: runOperation(ctx, gateway, op)
+ * (operationCommand.ts) does the dry run, the --yes rule, the confirmation and the outcome. Failures are thrown (CommandFailure with an exit code, or the client's OagError)
  * and runProgram prints them: one line, or under --json `{"error": {"kind", "message"}}` on stderr.
  * Tests build the program with their own io (buildProgram(io)) and call executeProgram in-process.
  */

@@ -1,4 +1,6 @@
 import type {OagClient, OagClientOptions} from '../api/clientOptions.js';
+import type {AuditLog} from '../audit/entry.js';
+import {fileAuditLog} from '../audit/fileLog.js';
 import {createOagStore, type OagStore, type OagStoreOptions} from '../store/createOagStore.js';
 import {connectClient, type Connection} from './connect.js';
 
@@ -16,6 +18,10 @@ export type OpenGatewayOptions = {
 	/** The profile as the header shows it, when the connection has no profile (demo, flags only). */
 	profileLabel?: string;
 	client?: Partial<OagClientOptions>;
+	/**
+	 * `audit` is where changes are recorded: this machine's audit file unless given. The demo passes a
+	 * memory log (memoryAuditLog): a simulated gateway has no place in the admin's real audit trail.
+	 */
 	store?: Partial<Omit<OagStoreOptions, 'api' | 'connection' | 'authState'>>;
 };
 
@@ -24,6 +30,8 @@ export type Gateway = {
 	/** Its dispose() also closes the client, so a holder of only the store (the TUI) releases both. */
 	store: OagStore;
 	connection: GatewayConnection;
+	/** The audit log the store's runner writes to; commands that run operations themselves use it too. */
+	audit: AuditLog;
 	/** Stops the store's pollers and closes the client's connections; safe to call twice. */
 	dispose(): Promise<void>;
 };
@@ -34,8 +42,10 @@ export async function openGateway(connection: GatewayConnection, options: OpenGa
 		...(options.onWarning ? {onWarning: options.onWarning} : {}),
 		...options.client,
 	});
+	const audit = options.store?.audit ?? fileAuditLog();
 	const store = createOagStore({
 		...options.store,
+		audit,
 		api: client,
 		connection: {
 			profile: connection.profileName ?? options.profileLabel ?? '(from flags)',
@@ -54,5 +64,5 @@ export async function openGateway(connection: GatewayConnection, options: OpenGa
 			await client.close();
 		})());
 	store.dispose = () => void dispose();
-	return {client, store, connection, dispose};
+	return {client, store, connection, audit, dispose};
 }

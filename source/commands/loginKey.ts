@@ -35,7 +35,9 @@ export async function readLoginKey(source: KeySource): Promise<CheckedKey> {
 	try {
 		text = await readSource(source);
 	} catch (error) {
-		if (error instanceof SecretStoreError) throw new CommandFailure(error.message, EXIT.failure);
+		if (error instanceof SecretStoreError) {
+			throw new CommandFailure(error.message, error.reason === 'interrupted' ? EXIT.interrupted : EXIT.failure);
+		}
 		if (error instanceof LocalFileError) throw new CommandFailure(`the key file: ${error.message}`, EXIT.usage);
 		throw new CommandFailure(`cannot read the key ${describe(source)}`, EXIT.usage);
 	}

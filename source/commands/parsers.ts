@@ -1,4 +1,5 @@
 import {InvalidArgumentError} from 'commander';
+import {parseDuration} from '../audit/since.js';
 import {parseGatewayVersion} from '../domain/gatewayVersion.js';
 
 // Option parsers shared by the commands: commander reports their errors as usage errors (exit 2).
@@ -31,11 +32,9 @@ export const choice =
 		return found;
 	};
 
-const DURATION_UNITS_MS = {s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000} as const;
-
-/** `90s`, `15m`, `2h`, `7d` -> milliseconds (for `--since DURATION`). */
+/** `90s`, `15m`, `2h`, `7d`, `1w` -> milliseconds (for `--since DURATION`); the audit log's own reading. */
 export const duration = (text: string): number => {
-	const match = /^(\d{1,6})([smhd])$/.exec(text.trim());
-	if (!match) throw new InvalidArgumentError('expected a duration like 90s, 15m, 2h or 7d');
-	return Number(match[1]) * DURATION_UNITS_MS[match[2] as keyof typeof DURATION_UNITS_MS];
+	const ms = parseDuration(text);
+	if (ms === undefined) throw new InvalidArgumentError('expected a duration like 30m, 2h or 7d (units s, m, h, d, w)');
+	return ms;
 };

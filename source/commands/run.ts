@@ -5,15 +5,26 @@ import {SecretStoreError} from '../secrets/labels.js';
 import {processIo, type CommandIo} from './io.js';
 import {printError, type ErrorReport} from './output.js';
 
-export const EXIT = {ok: 0, failure: 1, usage: 2, auth: 3, partial: 4, interrupted: 130} as const;
+import {EXIT} from '../domain/exitCodes.js';
+
+// The codes themselves are listed once, in domain/exitCodes.ts (the TUI and the api's mapping use them too).
+export {EXIT};
+
+const KIND_OF_EXIT: Record<number, string> = {[EXIT.usage]: 'usage', [EXIT.auth]: 'auth', [EXIT.partial]: 'partial', [EXIT.interrupted]: 'interrupted'};
 
 /** A failure a command reports itself, with the exit code it asks for and a kind for `--json` errors. */
 export class CommandFailure extends Error {
 	readonly kind: string;
 	constructor(message: string, readonly exitCode: number = EXIT.failure, kind?: string) {
 		super(message);
-		this.kind = kind ?? (exitCode === EXIT.usage ? 'usage' : exitCode === EXIT.auth ? 'auth' : 'failure');
+		this.kind = kind ?? KIND_OF_EXIT[exitCode] ?? 'failure';
 	}
+}
+
+/** Usage (2) when the admin must act on the key or its file, 130 for Ctrl-C at a hidden prompt, else 1. */
+export function secretStoreExitCode(error: SecretStoreError): number {
+	if (error.reason === 'missing' || error.reason === 'invalid') return EXIT.usage;
+	return error.reason === 'interrupted' ? EXIT.interrupted : EXIT.failure;
 }
 
 /** What one program run shares between its commands and runProgram: the io and a requested exit code. */
@@ -94,8 +105,9 @@ function reportOf(error: unknown): {report: ErrorReport; exitCode: number} | und
 	// A profiles.yaml the admin must fix is a usage problem in every command, not only where it was expected.
 	if (error instanceof ProfilesFileError) return {report: {kind: 'usage', message: error.message}, exitCode: EXIT.usage};
 	if (error instanceof SecretStoreError) {
-		const usage = error.reason === 'missing' || error.reason === 'invalid';
-		return {report: {kind: usage ? 'usage' : 'secret-store', message: error.message}, exitCode: usage ? EXIT.usage : EXIT.failure};
+		const exitCode = secretStoreExitCode(error);
+		const kind = exitCode === EXIT.usage ? 'usage' : exitCode === EXIT.interrupted ? 'interrupted' : 'secret-store';
+		return {report: {kind, message: error.message}, exitCode};
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return {report: {kind: 'failure', message}, exitCode: EXIT.failure};

@@ -1,6 +1,5 @@
 import type {Command} from 'commander';
-import {connectClient, resolveConnection} from './connect.js';
-import {globalsOf} from './globalOptions.js';
+import {withContext} from './context.js';
 import {CommandFailure, EXIT} from './run.js';
 import {formatStatus, statusJson, type StatusHeader} from './statusFormat.js';
 import {gatherStatus, reportErrors} from './statusReport.js';
@@ -11,11 +10,12 @@ export function registerStatus(program: Command): void {
 	program
 		.command('status')
 		.description('auth service state and health, IdP failover modes, app counts per offline state')
-		.action(async (_options: unknown, command: Command) => {
-			const globals = globalsOf(command);
-			const connection = await resolveConnection(globals);
-			const client = connectClient(connection);
-			try {
+		.action(
+			withContext(async ctx => {
+				const connection = await ctx.connection();
+				// A key that cannot be read is the admin's to fix (exit 2), not three identical part failures.
+				await connection.privateKey();
+				const {client} = await ctx.openGateway(connection);
 				const report = await gatherStatus(client);
 				const errors = reportErrors(report);
 				// Nothing could be read for one reason (no route, bad key, TLS): one line, not three copies.
@@ -29,13 +29,11 @@ export function registerStatus(program: Command): void {
 					profile: connection.profileName,
 					insecure: connection.insecure,
 				};
-				process.stdout.write(
-					globals.json ? `${JSON.stringify(statusJson(header, report), null, 2)}\n` : formatStatus(header, report),
-				);
-				if (errors.some(e => isAuthKind(e.kind))) process.exitCode = EXIT.auth;
-				else if (errors.length > 0) process.exitCode = EXIT.failure;
-			} finally {
-				await client.close();
-			}
-		});
+				ctx.print(statusJson(header, report), () => formatStatus(header, report));
+				// Some parts (or some apps' states) unreadable and the rest printed: partial (4). Nothing readable: 3 or 1.
+				const unreadableApps = report.apps.ok && report.apps.value.unreadable > 0;
+				if (errors.length === 3) ctx.exitWith(errors.some(e => isAuthKind(e.kind)) ? EXIT.auth : EXIT.failure);
+				else if (errors.length > 0 || unreadableApps) ctx.exitWith(EXIT.partial);
+			}),
+		);
 }

@@ -28,7 +28,7 @@ export class SecretStoreError extends Error {
 	override readonly name = 'SecretStoreError';
 	constructor(
 		message: string,
-		readonly reason: 'unavailable' | 'locked' | 'timeout' | 'missing' | 'invalid' | 'refused' | 'failed' = 'failed',
+		readonly reason: 'unavailable' | 'locked' | 'timeout' | 'missing' | 'invalid' | 'refused' | 'interrupted' | 'failed' = 'failed',
 	) {
 		super(message);
 	}

@@ -24,7 +24,8 @@ export function promptHidden(question: string, options: {until?: RegExp} = {}): 
 		};
 		const onData = (chunk: Buffer): void => {
 			for (const char of chunk.toString('utf8')) {
-				if (char === '\u0003') return finish(new SecretStoreError('cancelled', 'refused'));
+				// Raw mode turns Ctrl-C into a byte instead of SIGINT: it is still an interruption (exit 130).
+				if (char === '\u0003') return finish(new SecretStoreError('interrupted (Ctrl-C): nothing was changed', 'interrupted'));
 				if (char === '\u0004') return finish();
 				if (char === '\u007f' || char === '\b') {
 					typed = typed.slice(0, -1);

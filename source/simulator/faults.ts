@@ -41,13 +41,19 @@ export class FaultInjector {
 		return undefined;
 	}
 
-	decide(): FaultDecision {
+	private applies(pathname: string): boolean {
+		return this.faults.pathPattern === undefined || new RegExp(this.faults.pathPattern).test(pathname);
+	}
+
+	decide(pathname = ''): FaultDecision {
+		if (!this.applies(pathname)) return undefined;
 		if (this.prng.chance(this.faults.resetRate ?? 0)) return 'reset';
 		if (this.prng.chance(this.faults.errorRate ?? 0)) return 'error';
 		return undefined;
 	}
 
-	malformed(): boolean {
+	malformed(pathname = ''): boolean {
+		if (!this.applies(pathname)) return false;
 		return this.prng.chance(this.faults.malformedRate ?? 0);
 	}
 }

@@ -35,7 +35,7 @@ async function resourceReply(req: IncomingMessage, sim: Simulator, pathname: str
 	requireScope(principal, route.scope);
 	const retryAfter = sim.faults.rateLimit(principal.clientId, nowMs);
 	if (retryAfter !== undefined) throw rateLimited(retryAfter);
-	const fault = sim.faults.decide();
+	const fault = sim.faults.decide(pathname);
 	if (fault === 'reset') return 'reset';
 	if (fault === 'error') throw internalError();
 
@@ -64,7 +64,7 @@ export function createRequestHandler(sim: Simulator) {
 					return;
 				}
 				reply = result;
-				malformed = reply.status === 200 && reply.body !== undefined && sim.faults.malformed();
+				malformed = reply.status === 200 && reply.body !== undefined && sim.faults.malformed(pathname);
 			}
 		} catch (error) {
 			if (error instanceof SimHttpError) {

@@ -11,6 +11,11 @@ export type FaultOptions = {
 	resetRate?: number;
 	/** 0..1: share of 200 responses whose body is not valid JSON. */
 	malformedRate?: number;
+	/**
+	 * Resets, errors and malformed bodies hit only resource paths this regular expression matches (one
+	 * app's offline state, say), so a test can make exactly some reads fail. Default: every resource path.
+	 */
+	pathPattern?: string;
 };
 
 export type SimulatorOptions = {

@@ -1,5 +1,6 @@
-import {render} from 'ink';
-import type {ReactElement} from 'react';
+import {render, useInput} from 'ink';
+import type {ReactElement, ReactNode} from 'react';
+import {EXIT, signalExitCode} from '../domain/exitCodes.js';
 
 // Starting and ending the full-screen UI: the TTY check, the alternate screen (entered on start, left on
 // every way out: quit, Ctrl+C, SIGTERM, a crash), and Ink's render options.
@@ -16,6 +17,17 @@ export const hasInteractiveTerminal = (
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
+
+/**
+ * Ctrl+C in the TUI is an interruption like Ctrl-C at a prompt (exit 130). Ink's own exitOnCtrlC would end
+ * the run as a normal quit (0), so it is off and this wrapper sees the key first. No binding uses ctrl+c.
+ */
+function InterruptOnCtrlC({onInterrupt, children}: {onInterrupt: () => void; children: ReactNode}): ReactNode {
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') onInterrupt();
+	});
+	return children;
+}
 
 /** Cleanup (closing the simulator, the HTTP pool) gets this long once the terminal is gone; then we exit anyway. */
 const EXIT_DEADLINE_MS = 2_000;
@@ -46,11 +58,11 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 			.catch(() => {})
 			.finally(() => process.exit(code));
 	};
-	const onSignal = (signal: NodeJS.Signals) => leave(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+	const onSignal = (signal: NodeJS.Signals) => leave(signalExitCode(signal));
 	const onCrash = (error: unknown) =>
-		leave(1, `oag-offline: the TUI stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+		leave(EXIT.failure, `oag-offline: the TUI stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
 	// EIO/EPIPE on the terminal means it went away (a dropped SSH session, a killed tmux): stop, quietly.
-	const onTerminalGone = () => leave(129);
+	const onTerminalGone = () => leave(EXIT.hangup);
 
 	// Every way out, subscribed while the TUI runs and unsubscribed after ('exit' stays: it only restores).
 	const exits: Array<[NodeJS.EventEmitter, string, Parameters<NodeJS.EventEmitter['on']>[1]]> = [
@@ -66,7 +78,11 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	process.on('exit', restore);
 	for (const [emitter, event, handler] of exits) emitter.on(event, handler);
-	const instance = render(element, {exitOnCtrlC: true, patchConsole: false, maxFps: 20});
+	const instance = render(<InterruptOnCtrlC onInterrupt={() => leave(EXIT.interrupted)}>{element}</InterruptOnCtrlC>, {
+		exitOnCtrlC: false,
+		patchConsole: false,
+		maxFps: 20,
+	});
 	try {
 		await instance.waitUntilExit();
 	} finally {

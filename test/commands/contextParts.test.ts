@@ -132,11 +132,12 @@ describe('argument parsers for the commands', () => {
 		expect(() => mode('auto')).toThrow('unknown failover mode "auto" (one of: AUTOMATIC, DISABLED)');
 	});
 
-	it('duration reads s, m, h and d', () => {
+	it('duration reads s, m, h, d and w', () => {
 		expect(duration('90s')).toBe(90_000);
 		expect(duration('15m')).toBe(900_000);
 		expect(duration('2h')).toBe(7_200_000);
 		expect(duration('7d')).toBe(604_800_000);
-		for (const bad of ['', '2', 'h', '1.5h', '-1h', '2w']) expect(() => duration(bad)).toThrow(InvalidArgumentError);
+		expect(duration('2w')).toBe(1_209_600_000);
+		for (const bad of ['', '2', 'h', '1.5h', '-1h', '0m', '2y']) expect(() => duration(bad)).toThrow(InvalidArgumentError);
 	});
 });

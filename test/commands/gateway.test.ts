@@ -1,4 +1,10 @@
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {auditFilePath, fileAuditLog} from '../../source/audit/fileLog.js';
+import {memoryAuditLog} from '../../source/audit/memoryLog.js';
+import {oagPaths} from '../../source/config/paths.js';
 import {openGateway, type GatewayConnection} from '../../source/commands/gateway.js';
 import type {RunningSimulator} from '../../source/simulator/types.js';
 import {startTestSimulator} from '../helpers/simulator.js';
@@ -49,5 +55,41 @@ describe('openGateway', () => {
 		await gateway.client.idps.list();
 		gateway.store.dispose();
 		await expect(gateway.client.idps.list()).rejects.toThrow();
+	});
+});
+
+describe('openGateway audit log', () => {
+	let dir: string;
+	let saved: string | undefined;
+	beforeAll(async () => {
+		dir = await mkdtemp(path.join(tmpdir(), 'oag-gateway-audit-'));
+		saved = process.env.OAG_CONFIG_DIR;
+		process.env.OAG_CONFIG_DIR = dir;
+	});
+	afterAll(async () => {
+		if (saved === undefined) delete process.env.OAG_CONFIG_DIR;
+		else process.env.OAG_CONFIG_DIR = saved;
+		await rm(dir, {recursive: true, force: true});
+	});
+
+	it("a real gateway's store records its changes in this machine's audit file; a given memory log (demo) keeps them off it", async () => {
+		const file = auditFilePath(oagPaths());
+		const idpId = async (gateway: Awaited<ReturnType<typeof openGateway>>) => (await gateway.client.idps.list())[0]!.id;
+
+		const real = await openGateway(demoConnection(() => {}));
+		expect(real.audit.location).toBe(file);
+		expect(real.store.operations.audit).toBe(real.audit);
+		// The connection is read-only: the attempt is refused, and the refusal is still one audit line.
+		await real.store.setFailoverMode(await idpId(real), 'AUTOMATIC');
+		await real.dispose();
+		expect((await fileAuditLog(file).read()).entries.map(entry => entry.outcome)).toEqual(['refused']);
+
+		const memory = memoryAuditLog();
+		const demo = await openGateway(demoConnection(() => {}), {store: {audit: memory}});
+		expect(demo.store.operations.audit).toBe(memory);
+		await demo.store.setFailoverMode(await idpId(demo), 'AUTOMATIC');
+		await demo.dispose();
+		expect(memory.lines()).toHaveLength(1);
+		expect((await fileAuditLog(file).read()).entries).toHaveLength(1);
 	});
 });

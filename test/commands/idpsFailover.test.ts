@@ -4,7 +4,6 @@ import path from 'node:path';
 import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {auditFilePath, fileAuditLog} from '../../source/audit/fileLog.js';
 import type {Idp} from '../../source/api/schemas/index.js';
-import {resolveIdp} from '../../source/commands/idpArgument.js';
 import {oagPaths} from '../../source/config/paths.js';
 import {failoverPosts, simWithClient, type SimClient} from '../operations/support.js';
 import {runInProcess} from './cliInProcess.js';
@@ -97,9 +96,10 @@ describe('oag-offline idps failover', () => {
 		env.sim.control.resetCounters();
 		const text = await runInProcess(['idps', 'failover', idp.id, 'DISABLED', '--dry-run', ...target]);
 		expect(text.code).toBe(0);
-		expect(text.stdout).toContain(`Would send POST /api/v2/idps/${idp.id}/offline-mode {"mode":"DISABLED"}`);
+		expect(text.stdout).toBe(`Dry run: this request was not sent.\nPOST /api/v2/idps/${idp.id}/offline-mode\n{\n  "mode": "DISABLED"\n}\n`);
 		const json = await runInProcess(['idps', 'failover', idp.id, 'DISABLED', '--dry-run', '--json', ...target]);
-		expect(JSON.parse(json.stdout)).toMatchObject({dryRun: true, request: {method: 'POST', body: {mode: 'DISABLED'}}});
+		expect(json.stdout.trim().split('\n')).toHaveLength(1);
+		expect(JSON.parse(json.stdout)).toEqual({dryRun: true, requests: [{method: 'POST', path: `/api/v2/idps/${idp.id}/offline-mode`, body: {mode: 'DISABLED'}}]});
 		expect(failoverPosts(env.sim)).toBe(0);
 		expect(await auditLines()).toEqual([]);
 	});
@@ -107,7 +107,10 @@ describe('oag-offline idps failover', () => {
 	it('usage errors exit 2: an unknown IdP (listing the known ones) and an unknown mode', async () => {
 		const unknown = await runInProcess(['idps', 'failover', 'No Such IdP', 'AUTOMATIC', ...target]);
 		expect(unknown.code).toBe(2);
-		expect(unknown.stderr).toContain(idp.id);
+		expect(unknown.stderr).toContain('no IdP with the id or name "No Such IdP"');
+		const json = await runInProcess(['idps', 'failover', 'No Such IdP', 'AUTOMATIC', '--json', ...target]);
+		expect(json).toMatchObject({code: 2, stdout: ''});
+		expect(JSON.parse(json.stderr)).toMatchObject({error: {kind: 'not-found', message: expect.stringContaining('No Such IdP')}});
 		const badMode = await runInProcess(['idps', 'failover', idp.id, 'SOMETIMES', ...target]);
 		expect(badMode.code).toBe(2);
 		expect(failoverPosts(env.sim)).toBe(0);
@@ -125,11 +128,41 @@ describe('oag-offline idps failover', () => {
 			const json = await runInProcess(['idps', 'failover', idp.id, 'DISABLED', '--yes', '--json', ...target]);
 			expect(json.code).toBe(0);
 			expect(JSON.parse(json.stdout)).toMatchObject({ok: true, after: {mode: 'DISABLED'}, auditWarning: expect.stringMatching(/EEXIST|ENOTDIR/)});
-			expect(json.stderr).toMatch(/WARNING: the audit line could not be written/);
+			expect(JSON.parse(json.stderr)).toEqual({warning: expect.stringMatching(/^the audit line could not be written/)});
 		} finally {
 			delete process.env.OAG_STATE_DIR;
 		}
 		expect(await mode()).toBe('DISABLED');
+	});
+
+	it('--file BODY.json gives the mode; the argument overrides the file; a bad body is a usage error before any request', async () => {
+		const body = path.join(dir, 'failover.json');
+		await writeFile(body, JSON.stringify({mode: 'AUTOMATIC'}));
+		const fromFile = await runInProcess(['idps', 'failover', idp.id, '--file', body, ...target]);
+		expect(fromFile.code).toBe(0);
+		expect(await mode()).toBe('AUTOMATIC');
+		const overridden = await runInProcess(['idps', 'failover', idp.id, 'DISABLED', '--file', body, '--dry-run', '--json', ...target]);
+		expect(JSON.parse(overridden.stdout)).toMatchObject({requests: [{body: {mode: 'DISABLED'}}]});
+		await writeFile(body, JSON.stringify({mode: 'SOMETIMES'}));
+		env.sim.control.resetCounters();
+		const bad = await runInProcess(['idps', 'failover', idp.id, '--file', body, ...target]);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/failover\.json and flags\) is not a valid request: mode/);
+		const none = await runInProcess(['idps', 'failover', idp.id, ...target]);
+		expect(none.code).toBe(2);
+		expect(env.sim.control.counters().requests).toBe(0);
+	});
+
+	it('a refused change under --json is a JSON error on stderr with an empty stdout', async () => {
+		const result = await runInProcess(['idps', 'failover', idp.id, 'AUTOMATIC', '--read-only', '--json', ...target]);
+		expect(result).toMatchObject({code: 1, stdout: ''});
+		expect(JSON.parse(result.stderr)).toEqual({error: {kind: 'refused', message: expect.stringMatching(/refused, read-only mode/)}});
+	});
+
+	it('idps list prints one line per IdP with its mode; --json one line', async () => {
+		const text = await runInProcess(['idps', 'list', ...target]);
+		expect(text.code).toBe(0);
+		expect(text.stdout).toContain(`IdP ${idp.name} (${idp.id})  ${idp.type}  [DISABLED]\n`);
 	});
 
 	it('idps list --json shows every IdP with its failover mode', async () => {
@@ -138,20 +171,5 @@ describe('oag-offline idps failover', () => {
 		const rows = JSON.parse(result.stdout);
 		expect(rows).toContainEqual({id: idp.id, name: idp.name, type: idp.type, failoverMode: 'DISABLED'});
 		expect(rows).toHaveLength((await env.client.idps.list()).length);
-	});
-});
-
-describe('IDP arguments', () => {
-	const idps = [
-		{id: 'a1', name: 'Corp', type: 'OKTA'},
-		{id: 'b2', name: 'Lab', type: 'OKTA'},
-		{id: 'c3', name: 'lab', type: 'OKTA'},
-	] as Idp[];
-
-	it('resolve by id, then by a name only one IdP has; an ambiguous name lists the candidates (exit 2)', () => {
-		expect(resolveIdp(idps, 'b2').id).toBe('b2');
-		expect(resolveIdp(idps, 'corp').id).toBe('a1');
-		expect(() => resolveIdp(idps, 'LAB')).toThrow(expect.objectContaining({exitCode: 2, message: expect.stringMatching(/ambiguous[\s\S]*Lab \(b2\)[\s\S]*lab \(c3\)/)}));
-		expect(() => resolveIdp(idps, 'x')).toThrow(expect.objectContaining({exitCode: 2}));
 	});
 });

@@ -42,7 +42,7 @@ describe.skipIf(skip)('idps failover DISABLED at a terminal', () => {
 		env.sim.control.resetCounters();
 
 		session = startTmux(command(configDir), {columns: 120, rows: 20});
-		await session.waitFor(s => s.includes('Type DISABLED to confirm:'));
+		await session.waitFor(s => s.includes('Type DISABLED to confirm'));
 		expect(failoverPosts(env.sim)).toBe(0);
 		session.type('disabled');
 		session.sendKeys('Enter');
@@ -53,7 +53,7 @@ describe.skipIf(skip)('idps failover DISABLED at a terminal', () => {
 		session.kill();
 
 		session = startTmux(command(configDir), {columns: 120, rows: 20});
-		await session.waitFor(s => s.includes('Type DISABLED to confirm:'));
+		await session.waitFor(s => s.includes('Type DISABLED to confirm'));
 		session.type('DISABLED');
 		session.sendKeys('Enter');
 		await session.waitFor(s => s.includes('EXITED 0'));

@@ -79,8 +79,15 @@ describe.skipIf(skip)('a Secret Service without a default collection', () => {
 			const env = {...session.env, OAG_CONFIG_DIR: path.join(dir, 'nocollection'), NO_COLOR: '1'};
 			const login = await runCli([...loginArgs('gw'), '--yes'], {env, input: sim.privateKeyPem});
 			expect(login.code).toBe(1);
-			expect(login.stderr.split('\n').filter((line) => line.startsWith('oag-offline:'))).toEqual([
-				'oag-offline: keychain unavailable: the Secret Service has no default collection (no "login" keyring; create one in Passwords and Keys / Seahorse and set it as default); use --backend encrypted-file (passphrase) or --backend command --key-command CMD. Nothing was stored.',
+			// Under --json the error is one JSON line on stderr.
+			expect(login.stderr.trim().split('\n').map(line => JSON.parse(line))).toEqual([
+				{
+					error: {
+						kind: 'failure',
+						message:
+							'keychain unavailable: the Secret Service has no default collection (no "login" keyring; create one in Passwords and Keys / Seahorse and set it as default); use --backend encrypted-file (passphrase) or --backend command --key-command CMD. Nothing was stored.',
+					},
+				},
 			]);
 			expect(await readdir(path.join(env.OAG_CONFIG_DIR, 'keys')).catch(() => [])).toEqual([]); // keychain first: no file either
 		} finally {

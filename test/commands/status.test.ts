@@ -31,6 +31,8 @@ describe('oag-offline status', () => {
 		const result = await runBundle(['status', ...connection(), '--ca-file', line.caFile!, '--json']);
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
+		// One line: scripts read it with a line reader (the command context's --json rule).
+		expect(result.stdout.endsWith('\n') && !result.stdout.trim().includes('\n')).toBe(true);
 		const report = JSON.parse(result.stdout);
 		expect(report.gateway).toBe(line.url);
 		expect(report.keyBackend).toBe('file for this run');
