@@ -2,9 +2,10 @@ import {appOutcomes, type AppOutcome, type BulkStep} from '../operations/appBulk
 import {runBulk, type BulkProgress, type BulkResult} from '../operations/bulk.js';
 import type {AppStateSlice} from '../operations/appState.js';
 import type {OperationRunner} from '../operations/runner.js';
-import type {ConfirmFn, Operation} from '../operations/types.js';
+import type {Operation} from '../operations/types.js';
 import type {CommandContext} from './context.js';
-import {CommandFailure, EXIT} from './run.js';
+import {bulkExitCode, confirmThrough} from './operationCommand.js';
+import {EXIT} from './run.js';
 
 export type {AppOutcome, BulkStep} from '../operations/appBulk.js';
 
@@ -19,20 +20,9 @@ export type BulkReport = {
 	notStarted: number;
 	interrupted: boolean;
 	notConfirmed: boolean;
+	/** 130 interrupted, 1 not confirmed, else the house rule for a bulk change (0, 4 partial, 1 or 3). */
+	exitCode: number;
 };
-
-/** The context's typed confirmation as the runner's hook: a typed mismatch is a "no", not a crash. */
-export function confirmVia(ctx: CommandContext): ConfirmFn {
-	return async request => {
-		try {
-			await ctx.confirm(request.prompt, request.expected);
-			return true;
-		} catch (error) {
-			if (error instanceof CommandFailure && error.kind === 'cancelled') return false;
-			throw error;
-		}
-	};
-}
 
 function progressLine(p: BulkProgress): string {
 	const width = 30;
@@ -74,7 +64,7 @@ export async function runAppBulk(
 	const controller = new AbortController();
 	const interrupt = interruptHandler(ctx, controller);
 	const showProgress = ctx.io.interactive && !ctx.json;
-	const confirm = confirmVia(ctx);
+	const confirm = confirmThrough(ctx);
 	if (!operations.some(op => op.confirmation)) interrupt.arm();
 	let result: BulkResult<AppStateSlice>;
 	try {
@@ -93,13 +83,15 @@ export async function runAppBulk(
 	}
 	if (showProgress && result.items.length > 0) ctx.io.stderr.write('\n');
 	const results = appOutcomes(steps, result);
+	const notConfirmed = results.length > 0 && results.every(r => r.outcome === 'not-confirmed');
 	return {
 		results,
 		done: result.done,
 		failed: result.failed,
 		notStarted: result.notStarted,
 		interrupted: result.aborted,
-		notConfirmed: results.length > 0 && results.every(r => r.outcome === 'not-confirmed'),
+		notConfirmed,
+		exitCode: result.aborted ? EXIT.interrupted : notConfirmed ? EXIT.failure : bulkExitCode(result),
 	};
 }
 
@@ -115,16 +107,4 @@ export function summaryLine(report: BulkReport, skipped: number): string {
 	if (report.notStarted > 0) parts.push(`${report.notStarted} not started${report.interrupted ? ' (interrupted)' : ''}`);
 	if (skipped > 0) parts.push(`${skipped} skipped`);
 	return parts.join(', ');
-}
-
-/**
- * The exit code of a bulk change: 130 interrupted, 0 all done, 4 partly done, 1 nothing done or not
- * confirmed (nothing sent).
- */
-export function bulkExitCode(report: BulkReport): number {
-	if (report.interrupted) return EXIT.interrupted;
-	if (report.notConfirmed) return EXIT.failure;
-	if (report.failed === 0 && report.notStarted === 0) return EXIT.ok;
-	if (report.done > 0) return EXIT.partial;
-	return EXIT.failure;
 }

@@ -6,6 +6,7 @@ import type {OperationOutcome} from '../operations/types.js';
 import {openAppsGateway, type AppsGateway} from './appsSupport.js';
 import type {CommandContext} from './context.js';
 import {resolveItem} from './resolveItem.js';
+import {runOperation} from './operationCommand.js';
 import {CommandFailure, EXIT} from './run.js';
 
 // Who may sign in to an app offline. `apps groups APP GROUP...` sets the legacy group policy; on gateways
@@ -28,16 +29,15 @@ async function appAndGateway(ctx: CommandContext, appArg: string): Promise<AppsG
 }
 
 export async function appsGroupsCommand(ctx: CommandContext, appArg: string, groups: string[]): Promise<void> {
-	const {gateway, runner, era, app} = await appAndGateway(ctx, appArg);
+	const {gateway, era, app} = await appAndGateway(ctx, appArg);
 	if (era.known() === 'access-policy') {
 		ctx.warn('this profile last saw a gateway that takes access policies, not group policies; trying anyway');
 	}
-	const op = groupPolicyOperation(gateway.client, app, groups, era);
-	if (ctx.dryRun(op.request)) return;
-	const outcome = await runner.run(op);
-	await era.flush();
-	failIfNot(outcome);
-	ctx.print(plain(outcome), o => o.message);
+	try {
+		await runOperation(ctx, gateway, groupPolicyOperation(gateway.client, app, groups, era));
+	} finally {
+		await era.flush(); // a 405 taught the era: keep it even though the command fails
+	}
 }
 
 export async function appsAccessPolicyCommand(

@@ -3,7 +3,7 @@ import {planStateChange, type StatePlan} from '../domain/appPlan.js';
 import {planOperations} from '../operations/appBulk.js';
 import {readAgainOnLoss} from '../operations/appState.js';
 import {DEFAULT_CONCURRENCY} from '../operations/bulk.js';
-import {bulkExitCode, outcomeLine, runAppBulk, summaryLine, type BulkReport} from './appsBulkRun.js';
+import {outcomeLine, runAppBulk, summaryLine, type BulkReport} from './appsBulkRun.js';
 import {newBatchId, openAppsGateway, POLICY_READ_LIMIT, readStates, withPolicies} from './appsSupport.js';
 import type {CommandContext} from './context.js';
 import {resolveItem} from './resolveItem.js';
@@ -65,10 +65,10 @@ export async function appsStateCommand(ctx: CommandContext, args: string[], opti
 		return;
 	}
 	const report = await runAppBulk(ctx, runner, plan.steps, operations, concurrency);
-	const {results, ...counts} = report;
+	const {results, exitCode: _exitCode, ...counts} = report;
 	ctx.print({to, batch, plan: {steps: plan.steps, skipped: plan.skipped}, results, summary: {...counts, skipped: plan.skipped.length}}, () =>
 		reportText(report, plan),
 	);
 	await era.flush();
-	ctx.exitWith(bulkExitCode(report));
+	ctx.exitWith(report.exitCode);
 }

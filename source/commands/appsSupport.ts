@@ -1,17 +1,17 @@
 import {randomBytes} from 'node:crypto';
 import type {OagApi} from '../api/OagApi.js';
 import type {App} from '../api/schemas/apps.js';
-import {fileAuditLog} from '../audit/fileLog.js';
 import {loadProfiles, pickProfile, updateProfiles} from '../config/profiles.js';
 import type {PlanInput} from '../domain/appPlan.js';
 import type {PolicyEra} from '../domain/gatewayVersion.js';
 import {readAgainOnLoss} from '../operations/appState.js';
 import {DEFAULT_CONCURRENCY} from '../operations/bulk.js';
 import {eraFromError, type EraMemory} from '../operations/policyEra.js';
-import {createRunner, type OperationRunner} from '../operations/runner.js';
+import type {OperationRunner} from '../operations/runner.js';
 import {mapLimit, settle} from '../store/mapLimit.js';
 import type {CommandContext} from './context.js';
 import type {Gateway} from './gateway.js';
+import {commandRunner} from './operationCommand.js';
 
 // What the `apps` commands share: the gateway opened with the bulk's concurrency, the runner that writes
 // this machine's audit log, the era remembered in the profile, and the states read one GET per app.
@@ -25,12 +25,7 @@ export async function openAppsGateway(ctx: CommandContext, concurrency = DEFAULT
 	const connection = await ctx.connection();
 	// The client's own cap must not be tighter than the bulk's, or --concurrency would be a lie.
 	const gateway = await ctx.openGateway(connection, {client: {concurrency}});
-	const runner = createRunner({
-		audit: fileAuditLog(),
-		actor: () => ({profile: connection.profileName ?? '(from flags)', gateway: new URL(gateway.client.baseUrl).host, via: 'cli'}),
-		readOnly: () => connection.readOnly,
-	});
-	return {gateway, runner, era: await profileEraMemory(connection.profileName), concurrency};
+	return {gateway, runner: commandRunner(gateway), era: await profileEraMemory(connection.profileName), concurrency};
 }
 
 /** The era remembered in the profile; a newly learned one is written back once (best effort). */

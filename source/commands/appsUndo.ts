@@ -3,7 +3,7 @@ import {since} from '../audit/since.js';
 import {lastChange, undoSteps} from '../domain/appUndo.js';
 import {APP_STATE_OPERATION_ID, isAppState, appStateOperation} from '../operations/appState.js';
 import {DEFAULT_CONCURRENCY} from '../operations/bulk.js';
-import {bulkExitCode, outcomeLine, runAppBulk, summaryLine} from './appsBulkRun.js';
+import {outcomeLine, runAppBulk, summaryLine} from './appsBulkRun.js';
 import {newBatchId, openAppsGateway} from './appsSupport.js';
 import type {CommandContext} from './context.js';
 import {CommandFailure, EXIT} from './run.js';
@@ -43,9 +43,9 @@ export async function appsUndoCommand(ctx: CommandContext, options: {last?: bool
 	);
 	if (ctx.dryRun(...operations.map(op => op.request))) return;
 	const report = await runAppBulk(ctx, runner, steps, operations, concurrency);
-	const {results, ...counts} = report;
+	const {results, exitCode: _exitCode, ...counts} = report;
 	ctx.print({undo: steps, batch, results, summary: counts}, () =>
 		[...results.map(outcomeLine), `Undo: ${summaryLine(report, 0)}`, ...(report.notConfirmed ? ['Not confirmed: nothing was changed.'] : [])].join('\n'),
 	);
-	ctx.exitWith(bulkExitCode(report));
+	ctx.exitWith(report.exitCode);
 }
