@@ -1,19 +1,12 @@
-import type {AuditEntry} from '../audit/entry.js';
 import type {OperationRunner} from '../operations/runner.js';
 import type {StoreApi} from 'zustand/vanilla';
-import {describeError, failed, loading, ready, type ResourceStatus} from './resourceStatus.js';
-import type {OagState} from './state.js';
+import {describeError, failed, loading, ready} from './resourceStatus.js';
+import type {AuditSlice, OagState} from './state.js';
+
+export type {AuditSlice} from './state.js';
 
 // The audit log as the :audit screen sees it: read from the runner's log (the file, or memory in demo mode).
 
-export type AuditSlice = {
-	/** Oldest first, as in the file. */
-	entries: AuditEntry[];
-	/** Lines that could not be read (a torn last line). */
-	skipped: number;
-	location?: string;
-	status: ResourceStatus;
-};
 
 export const INITIAL_AUDIT: AuditSlice = {entries: [], skipped: 0, status: {state: 'idle'}};
 

@@ -1,7 +1,7 @@
 import type {AuthMode} from '../api/clientOptions.js';
 import type {App, AuthServiceSetting, Certificate, Directory, HealthPolicy, Idp} from '../api/schemas/index.js';
 import type {PolicyEra} from '../domain/gatewayVersion.js';
-import type {AuditSlice} from './auditSlice.js';
+import type {AuditEntry} from '../audit/entry.js';
 import type {HealthSample} from './healthHistory.js';
 import type {PollerStatus} from './poller.js';
 import type {ResourceStatus} from './resourceStatus.js';
@@ -74,6 +74,16 @@ export type AppsSlice = {
 export type CertificatesSlice = {items: Certificate[]; status: ResourceStatus};
 
 export type Toast = {text: string; tone: 'ok' | 'error' | 'info'; at: number};
+
+/** The audit log as the :audit screen sees it: read from the runner's log (the file, or memory in demo mode). */
+export type AuditSlice = {
+	/** Oldest first, as in the file. */
+	entries: AuditEntry[];
+	/** Lines that could not be read (a torn last line). */
+	skipped: number;
+	location?: string;
+	status: ResourceStatus;
+};
 
 export type OagState = {
 	connection: ConnectionSlice;

@@ -255,7 +255,7 @@ describe('form kit: keys are registry actions', () => {
 		await h.press('\u0013');
 		await h.waitFor(f => f.includes('save: read-only mode'));
 		expect(submitted.count).toBe(0);
-		const ctx = {screen: 'auth' as const, readOnly: true, store, nav: createNavigation('auth'), services: {} as never};
+		const ctx = {screen: 'auth' as const, route: {screen: 'auth' as const}, readOnly: true, store, nav: createNavigation('auth'), services: {} as never};
 		const footer = footerActions(ACTIONS.all, ctx).map(a => a.id);
 		expect(footer).not.toContain('auth.form.submit');
 		expect(footer).toContain('auth.form.test');

@@ -42,7 +42,22 @@ class FakeStdin extends EventEmitter {
 	}
 }
 
-export const KEYS = {esc: '\u001b', enter: '\r', tab: '\t', up: '\u001b[A', down: '\u001b[B', backspace: '\u007f'};
+export const KEYS = {
+	esc: '\u001b',
+	enter: '\r',
+	tab: '\t',
+	up: '\u001b[A',
+	down: '\u001b[B',
+	backspace: '\u007f',
+	home: '\u001b[H',
+	end: '\u001b[F',
+	pageUp: '\u001b[5~',
+	pageDown: '\u001b[6~',
+	ctrlD: '\u0004',
+	ctrlU: '\u0015',
+	ctrlA: '\u0001',
+	space: ' ',
+};
 
 export type Harness = {
 	stdout: FakeStdout;

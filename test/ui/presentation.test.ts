@@ -10,12 +10,13 @@ const SCREEN_IDS = Object.keys(SCREENS) as ScreenId[];
 
 const context = (screen: ScreenId, options: {readOnly?: boolean; list?: boolean; connected?: boolean} = {}): ActionContext => ({
 	screen,
+	route: {screen},
 	readOnly: options.readOnly ?? false,
 	// Only "is there a store" matters to the rules here; nothing is called on it.
 	store: options.connected === false ? undefined : ({} as ActionContext['store']),
 	nav: createNavigation(screen),
 	services: {listContexts: () => [], switchContext: async () => undefined, exit: () => {}, connected: () => {}},
-	...(options.list ? {list: {count: 3, selectedId: 'x', selectedLabel: 'X'}} : {}),
+	...(options.list ? {list: {key: screen, count: 3, cursor: 0, selectedId: 'x', selectedLabel: 'X', rows: [{id: 'x', label: 'X'}], marks: new Set<string>(), markable: true, sortColumns: []}} : {}),
 });
 
 const line = (hints: ReadonlyArray<{key: string; label: string}>) => hints.map(h => `${h.key} ${h.label}`).join('  ');

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {footerActions} from '../../source/ui/actions/presentation.js';
-import {actionsInScope, completeCommand, resolveCommand, resolveKey} from '../../source/ui/actions/registry.js';
+import {keyLabel} from '../../source/ui/actions/keys.js';
+import {actionsInScope, commandNames, completeCommand, resolveCommand, resolveKey} from '../../source/ui/actions/registry.js';
 import type {ActionContext, ScreenId} from '../../source/ui/actions/types.js';
 import {createNavigation} from '../../source/ui/navigation.js';
 import {ALL_ACTIONS, SCREENS} from '../../source/ui/screens/registry.js';
@@ -17,18 +18,31 @@ function everyKey(): string[] {
 
 /** Every command the registry knows, with and without an argument, plus near misses. */
 function everyCommand(): string[] {
-	const names = ALL_ACTIONS.flatMap(a => (a.command ? [a.command] : []));
-	return names.flatMap(n => [n, `${n} x`, `:${n}`, `${n.toUpperCase()}`]);
+	const names = ALL_ACTIONS.flatMap(commandNames);
+	// Every prefix too: unique prefixes resolve to a command, and must not slip past read-only mode.
+	const prefixes = names.flatMap(n => Array.from({length: n.length}, (_, i) => n.slice(0, i + 1)));
+	return [...new Set([...names, ...prefixes])].flatMap(n => [n, `${n} x`, `:${n}`, `${n.toUpperCase()}`]);
 }
 
 const context = (screen: ScreenId, readOnly: boolean): ActionContext => ({
 	screen,
+	route: {screen, params: {id: 'x'}},
 	readOnly,
 	store: undefined,
 	nav: createNavigation(screen),
 	services: {listContexts: () => ['a', 'b'], switchContext: async () => undefined, exit: () => {}, connected: () => {}},
 	// A selected row, so "nothing selected" never hides what read-only mode must block.
-	list: {count: 3, selectedId: 'x', selectedLabel: 'X'},
+	list: {
+		key: screen,
+		count: 3,
+		cursor: 0,
+		selectedId: 'x',
+		selectedLabel: 'X',
+		rows: [{id: 'x', label: 'X'}],
+		marks: new Set(['x']),
+		markable: true,
+		sortColumns: ['NAME'],
+	},
 });
 
 describe('action registry', () => {
@@ -52,7 +66,7 @@ describe('action registry', () => {
 			for (const command of everyCommand()) {
 				const found = resolveCommand(ALL_ACTIONS, command, ctx);
 				checked++;
-				if (found && (found.action.dangerous || found.action.mutates)) expect(found.blocked, `${screen} :${command}`).toMatch(/read-only/);
+				if (found?.action && (found.action.dangerous || found.action.mutates)) expect(found.blocked, `${screen} :${command}`).toMatch(/read-only/);
 			}
 			for (const offered of completeCommand(ALL_ACTIONS, '', ctx)) {
 				const action = ALL_ACTIONS.find(a => a.command === offered);
@@ -84,11 +98,33 @@ describe('action registry', () => {
 		expect(new Set(globalKeys).size).toBe(globalKeys.length);
 	});
 
+	it("writes each action's keys in a few characters, so a help line never wraps into two", () => {
+		// The help's key column is 10 wide; a longer label wrapped and pushed the overlay off the screen.
+		for (const action of ALL_ACTIONS) expect(action.keys.map(keyLabel).join(' ').length, action.id).toBeLessThanOrEqual(9);
+	});
+
 	it('offers the design commands with completion, including profile names for :ctx', () => {
 		const ctx = context('dashboard', false);
-		for (const name of ['apps', 'idps', 'health', 'auth', 'ctx', 'q']) expect(resolveCommand(ALL_ACTIONS, `:${name}`, ctx)?.action.command).toBe(name);
+		for (const name of ['apps', 'idps', 'health', 'auth', 'ctx', 'q']) expect(resolveCommand(ALL_ACTIONS, `:${name}`, ctx)?.action?.command).toBe(name);
 		expect(completeCommand(ALL_ACTIONS, 'he', ctx)).toEqual(['health', 'help']);
 		expect(completeCommand(ALL_ACTIONS, 'ctx ', ctx)).toEqual(['ctx a', 'ctx b']);
 		expect(resolveCommand(ALL_ACTIONS, 'ctx prod', ctx)).toMatchObject({argument: 'prod'});
+	});
+
+	it('resolves unique prefixes and aliases of commands; an exact name wins; an ambiguous prefix lists the candidates', () => {
+		const ctx = context('dashboard', false);
+		expect(resolveCommand(ALL_ACTIONS, 'qu', ctx)?.action?.id).toBe('quit');
+		expect(resolveCommand(ALL_ACTIONS, 'quit', ctx)?.action?.id).toBe('quit');
+		expect(resolveCommand(ALL_ACTIONS, 'app', ctx)?.action?.id).toBe('open.app');
+		expect(resolveCommand(ALL_ACTIONS, 'apps', ctx)?.action?.id).toBe('go.apps');
+		expect(resolveCommand(ALL_ACTIONS, 'idp Okta', ctx)).toMatchObject({action: {id: 'open.idp'}, argument: 'Okta'});
+		expect(resolveCommand(ALL_ACTIONS, 'heal', ctx)?.action?.id).toBe('go.health');
+		expect(resolveCommand(ALL_ACTIONS, 'a', ctx)).toEqual({ambiguous: ['app', 'apps', 'audit', 'auth']});
+		expect(resolveCommand(ALL_ACTIONS, 'id x', ctx)).toEqual({ambiguous: ['idp', 'idps']});
+		expect(resolveCommand(ALL_ACTIONS, 'nosuch', ctx)).toBeUndefined();
+		expect(completeCommand(ALL_ACTIONS, 'qu', ctx)).toEqual(['quit']);
+		// A screen action that reuses a global command's name is that one command, the screen's.
+		const own = {...ALL_ACTIONS.find(a => a.id === 'refresh')!, id: 'dashboard.own-refresh', scope: 'dashboard' as const};
+		expect(resolveCommand([...ALL_ACTIONS, own], 'refr', ctx)?.action?.id).toBe('dashboard.own-refresh');
 	});
 });

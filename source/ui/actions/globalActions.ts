@@ -1,3 +1,4 @@
+import {notOnList} from './listActions.js';
 import type {Action, ScreenId} from './types.js';
 
 // Keys and commands that work everywhere. Screens add their own in screens/<name>/actions.ts.
@@ -11,8 +12,6 @@ const goTo = (screen: ScreenId, key: string, command: string, label: string, des
 	command,
 	run: ctx => ctx.nav.go(screen),
 });
-
-const notOnList = (ctx: {list?: unknown}) => (ctx.list ? undefined : 'this screen has no list to filter');
 
 export const globalActions: readonly Action[] = [
 	{
@@ -30,7 +29,7 @@ export const globalActions: readonly Action[] = [
 		keys: [':'],
 		scope: 'global',
 		label: 'command',
-		description: 'command bar (:apps, :idps, :health, :auth, :ctx NAME, :q); Tab completes',
+		description: 'command bar (:apps, :idp NAME, :app NAME, :ctx NAME, :q); Tab completes, unique prefixes work',
 		footer: true,
 		run: ctx => ctx.nav.open('command'),
 	},
@@ -39,7 +38,7 @@ export const globalActions: readonly Action[] = [
 		keys: ['/'],
 		scope: 'global',
 		label: 'filter',
-		description: 'filter the list (Enter keeps the filter, Esc clears it)',
+		description: 'filter the list: words, field:value (state:TEST, name:crm), !negates; Enter keeps, Esc clears',
 		footer: true,
 		disabledReason: notOnList,
 		run: ctx => ctx.nav.open('filter'),
@@ -49,7 +48,7 @@ export const globalActions: readonly Action[] = [
 		keys: ['esc'],
 		scope: 'global',
 		label: 'back',
-		description: 'close the open bar or overlay, else go back one screen; never changes anything',
+		description: 'close the open bar or overlay, else clear the filter, else go back; never changes anything',
 		footer: true,
 		run: ctx => ctx.nav.back(),
 	},
@@ -63,24 +62,6 @@ export const globalActions: readonly Action[] = [
 		footer: true,
 		disabledReason: ctx => (ctx.store ? undefined : 'not connected yet'),
 		run: ctx => void ctx.store?.loadAll(),
-	},
-	{
-		id: 'cursor.down',
-		keys: ['down', 'j'],
-		scope: 'global',
-		label: 'down',
-		description: 'next row',
-		disabledReason: notOnList,
-		run: ctx => ctx.nav.moveCursor(ctx.screen, 1, ctx.list?.count ?? 0),
-	},
-	{
-		id: 'cursor.up',
-		keys: ['up', 'k'],
-		scope: 'global',
-		label: 'up',
-		description: 'previous row',
-		disabledReason: notOnList,
-		run: ctx => ctx.nav.moveCursor(ctx.screen, -1, ctx.list?.count ?? 0),
 	},
 	goTo('dashboard', '1', 'dashboard', 'dashboard', 'readiness checklist and health summary'),
 	goTo('health', '2', 'health', 'health', 'live health of the authentication service and IdP failover'),
@@ -112,6 +93,7 @@ export const globalActions: readonly Action[] = [
 		label: 'quit',
 		description: 'leave oag-offline (Ctrl+C too)',
 		command: 'q',
+		aliases: ['quit'],
 		footer: true,
 		run: ctx => ctx.services.exit(),
 	},

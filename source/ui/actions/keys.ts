@@ -21,7 +21,9 @@ export function keyName(input: string, key: Key): string {
 
 /** How a key is written in the footer and help. */
 export const keyLabel = (name: string): string =>
-	({esc: 'Esc', enter: 'Enter', tab: 'Tab', up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn'})[name] ?? name;
+	({esc: 'Esc', enter: 'Enter', tab: 'Tab', 'shift+tab': 'S-Tab', up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', ' ': 'Space'})[
+		name
+	] ?? name;
 
 /** A single printable character typed into a text field (not a control sequence or paste of escapes). */
 export const isPrintable = (input: string, key: Key): boolean =>

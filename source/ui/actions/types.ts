@@ -1,11 +1,13 @@
 import type {OagStore} from '../../store/createOagStore.js';
 import type {NavigationStore} from '../navigation.js';
+import type {Route, ScreenId} from '../navigation/routes.js';
 import type {SetupService} from '../screens/setup/setupForm.js';
 
 // lazygit's one binding type: every key, `:` command, footer hint, help line and read-only rule
 // comes from these records, so they cannot disagree.
 
-export type ScreenId = 'setup' | 'unlock' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'audit';
+// ScreenId lives with the routes (it imports nothing), so the navigation store does not import this file.
+export type {ScreenId} from '../navigation/routes.js';
 export type ActionScope = 'global' | ScreenId;
 
 /** What the shell offers to actions besides the store: things only the command that started the TUI knows. */
@@ -29,13 +31,31 @@ export type ShellServices = {
 
 export type ActionContext = {
 	screen: ScreenId;
+	/** The current route (screen and, on an item screen, which item). */
+	route: Route;
 	readOnly: boolean;
 	/** Undefined before a connection exists (first-run setup). */
 	store: OagStore | undefined;
 	nav: NavigationStore;
 	services: ShellServices;
-	/** Set on list screens: the rows after the filter and the selected one. */
-	list?: {count: number; selectedId?: string; selectedLabel?: string};
+	/** Set on list screens: the rows after the filter and sort, the selected one and the marks. */
+	list?: ListContext;
+};
+
+export type ListContext = {
+	/** routeKey of the list's route: its filter, cursor and marks are kept under it. */
+	key: string;
+	count: number;
+	cursor: number;
+	selectedId?: string;
+	selectedLabel?: string;
+	/** The rows as shown (filtered and sorted): shared with the view, computed once per change. */
+	rows: ReadonlyArray<{id: string; label: string}>;
+	marks: ReadonlySet<string>;
+	/** Space, `*` and the mark actions apply (lists whose rows can be acted on together). */
+	markable: boolean;
+	/** Column ids `s` cycles through. */
+	sortColumns: readonly string[];
 };
 
 /** The typed confirmation a dangerous action declares: the word to type, never the trigger key. */
@@ -52,6 +72,8 @@ export type Action = {
 	description: string;
 	/** Name in the `:` bar, without the colon. */
 	command?: string;
+	/** Other names for the command (`quit` for `q`); unique prefixes of any name work too. */
+	aliases?: readonly string[];
 	/** Completions for the command's argument (e.g. profile names for `:ctx`). */
 	completeArgument?: (ctx: ActionContext) => string[];
 	/** Sends a change to the gateway: unreachable in read-only mode. */

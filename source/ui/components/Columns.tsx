@@ -1,12 +1,20 @@
 import {Box} from 'ink';
 import {Children, type ReactNode} from 'react';
+import type {SortState} from '../navigation/listState.js';
 import {Tone} from '../theme/ThemeContext.js';
 import {CURSOR_MARKER_WIDTH} from './ListView.js';
 
 // Fixed-width columns for the resource lists: the header and every row share one spec, so they line up.
 // The last column takes whatever width is left (no width given).
 
-export type Column = {title: string; width?: number};
+export type Column = {
+	title: string;
+	width?: number;
+	/** The sort column id this column shows (see the list spec's sortColumns); the header marks it ▲/▼. */
+	sortId?: string;
+	/** Said after the title (a loading count); not part of the sort id. */
+	note?: string;
+};
 
 function Cells({columns, children}: {columns: readonly Column[]; children: ReactNode}) {
 	const cells = Children.toArray(children);
@@ -25,14 +33,17 @@ function Cells({columns, children}: {columns: readonly Column[]; children: React
 	);
 }
 
-/** Above a ListView: indented by its cursor marker, so titles stand over their cells. */
-export function ColumnHeader({columns}: {columns: readonly Column[]}) {
+const arrow = (column: Column, sort: SortState | undefined) =>
+	sort && column.sortId === sort.column ? (sort.descending ? '▼' : '▲') : '';
+
+/** Above a ListView: indented by its markers, so titles stand over their cells. */
+export function ColumnHeader({columns, sort}: {columns: readonly Column[]; sort?: SortState}) {
 	return (
 		<Box paddingLeft={CURSOR_MARKER_WIDTH}>
 			<Cells columns={columns}>
 				{columns.map(column => (
-					<Tone key={column.title} token="text.muted">
-						{column.title}
+					<Tone key={column.title} token="text.muted" wrap="truncate">
+						{`${column.title}${arrow(column, sort)}${column.note ?? ''}`}
 					</Tone>
 				))}
 			</Cells>

@@ -1,19 +1,33 @@
 import type {ComponentType} from 'react';
 import type {OagState} from '../../store/state.js';
-import type {Action, ScreenId} from '../actions/types.js';
+import type {Action} from '../actions/types.js';
+import type {ListRow, RowsSelector} from '../lists/listRows.js';
+import type {RouteParams, ScreenId} from '../navigation/routes.js';
 
-export type ListRow = {id: string; label: string};
+export type {ListRow} from '../lists/listRows.js';
 
-/** One entry of the screen registry: later issues add screens here (AuthForm, Idp detail, App detail...). */
+/** What the shell needs of a list screen: its memoised rows and what `s` and Space may do. */
+export type ScreenList = {
+	select: RowsSelector<ListRow>;
+	sortColumns: readonly string[];
+	markable: boolean;
+};
+
+/** One entry of the screen registry: a new resource screen is mostly a new entry here plus its files. */
 export type ScreenDefinition = {
 	id: ScreenId;
+	/** The screen's name in the breadcrumb; an item screen shows its item's name instead (itemTitle). */
 	title: string;
 	View: ComponentType<{width: number; height: number}>;
 	actions: readonly Action[];
 	/** Needs a connected store (everything but first-run setup). */
 	needsStore: boolean;
-	/** List screens: their rows after the `/` filter, for the cursor, Enter and actions on the selection. */
-	rows?: (state: OagState, filter: string) => readonly ListRow[];
+	/** List screens: rows after the `/` filter and sort, for the cursor, Enter and actions on the selection. */
+	list?: ScreenList;
+	/** Item screens: the list they belong to, shown before the item in the breadcrumb (`IdPs › Corp Okta`). */
+	parent?: ScreenId;
+	/** Item screens: the item's name as the store knows it (undefined while not loaded). */
+	itemTitle?: (state: OagState, params: RouteParams) => string | undefined;
 	/** The screen takes typed text itself (forms); the shell then only handles Esc and Ctrl+C. */
 	capturesText?: boolean;
 };

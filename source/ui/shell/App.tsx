@@ -7,7 +7,7 @@ import type {OagState} from '../../store/state.js';
 import {footerHints, helpEntries} from '../actions/presentation.js';
 import type {ShellServices} from '../actions/types.js';
 import {createNavigation} from '../navigation.js';
-import {createMemoryDraftStore, DraftContext} from '../components/form/drafts.js';
+import {DraftContext, type DraftStore} from '../components/form/drafts.js';
 import {formHandlesVersion, subscribeFormHandles} from '../components/form/formActions.js';
 import {ALL_ACTIONS, SCREENS} from '../screens/registry.js';
 import type {SetupService} from '../screens/setup/setupForm.js';
@@ -22,6 +22,7 @@ import {InputBar, inputBarHeight} from './InputBar.js';
 import {latestMessage} from './messages.js';
 import {ShellContext, type Shell} from './ShellContext.js';
 import {useShellInput} from './useShellInput.js';
+import {useTrail} from './useTrail.js';
 import {MIN_COLUMNS, MIN_ROWS, useTerminalSize} from './useTerminalSize.js';
 
 export type AppProps = {
@@ -124,18 +125,20 @@ export function App(props: AppProps) {
 	);
 	const shell: Shell = useMemo(() => ({store, nav, services}), [store]);
 	// Form drafts for this run (the navigation store keeps them per route once it has routes).
-	const drafts = useMemo(createMemoryDraftStore, []);
+	// Form drafts live in the navigation store, per route key: leaving a form and coming back keeps them.
+	const drafts: DraftStore = useMemo(() => ({get: key => nav.getDraft(key), set: (key, value) => nav.setDraft(key, value), clear: key => nav.clearDraft(key)}), [nav]);
 	const size = useTerminalSize();
 	const navState = useStore(nav);
 	const connection = useGateway(store, s => s.connection);
 	const toast = useGateway(store, s => s.toast);
+	const trail = useTrail(store, navState.stack);
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 	useShellInput(shell, ALL_ACTIONS, true);
 	// A form's keys work once it has mounted: redraw the footer and help then.
 	useSyncExternalStore(subscribeFormHandles, formHandlesVersion);
 	useEffect(() => () => store?.dispose(), [store]);
 
-	const screen = SCREENS[navState.stack.at(-1)!];
+	const screen = SCREENS[navState.stack.at(-1)!.screen];
 	const ctx = buildActionContext(store, nav, services);
 	const message = latestMessage(toast, navState.message);
 	// One row short of the terminal: a frame as tall as the screen makes Ink clear it on every update (flicker).
@@ -156,7 +159,7 @@ export function App(props: AppProps) {
 					<TooSmall columns={size.columns} rows={size.rows} />
 				) : (
 					<Box flexDirection="column" width={size.columns} height={height}>
-						<Header connection={connection} trail={navState.stack.map(id => SCREENS[id].title)} width={size.columns} />
+						<Header connection={connection} trail={trail} width={size.columns} />
 						<Box height={bodyHeight} flexDirection="column" overflow="hidden">
 							{navState.mode === 'help' ? (
 								<HelpOverlay actions={ALL_ACTIONS} ctx={ctx} height={bodyHeight} width={size.columns} />

@@ -1,6 +1,6 @@
 import {useInput, type Key} from 'ink';
 import {keyName} from '../actions/keys.js';
-import {commonPrefix, completeCommand, resolveCommand, resolveKey} from '../actions/registry.js';
+import {commandNames, commonPrefix, completeCommand, parseCommand, resolveCommand, resolveKey} from '../actions/registry.js';
 import type {Action, ActionContext} from '../actions/types.js';
 import {SCREENS} from '../screens/registry.js';
 import {splitKeystrokes} from './keystrokes.js';
@@ -31,6 +31,7 @@ function onCommandKey(shell: Shell, actions: readonly Action[], ctx: ActionConte
 		if (text.trim() === '') return;
 		const found = resolveCommand(actions, text, ctx);
 		if (!found) nav.say(`Unknown command :${text.trim()}. Tab completes; ? lists the commands.`, 'error');
+		else if (found.ambiguous) nav.say(`:${parseCommand(text).name} could be ${found.ambiguous.map(c => `:${c}`).join(' ')}; type more.`, 'error');
 		else if (found.blocked) nav.say(`:${found.action.command}: ${found.blocked}`, 'error');
 		else runAction(found.action, ctx, found.argument);
 		return;
@@ -39,7 +40,7 @@ function onCommandKey(shell: Shell, actions: readonly Action[], ctx: ActionConte
 		const options = completeCommand(actions, text, ctx);
 		if (options.length === 1) {
 			const only = options[0]!;
-			const takesArgument = actions.some(a => a.command === only && a.completeArgument);
+			const takesArgument = actions.some(a => a.completeArgument && commandNames(a).includes(only));
 			nav.setInput(takesArgument ? `${only} ` : only);
 		} else if (options.length > 1) nav.setInput(commonPrefix(options) || text);
 		return;

@@ -49,6 +49,7 @@ export function useForm(options: UseFormOptions) {
 
 	const actionContext = (): ActionContext => ({
 		screen: options.screen,
+		route: shell.nav.current(),
 		readOnly: shell.store?.state.getState().connection.readOnly ?? false,
 		store: shell.store,
 		nav: shell.nav,

@@ -1,46 +1,62 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
-import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
-import {Tone} from '../../theme/ThemeContext.js';
-import {appRows} from './rows.js';
+import {useList, usePageSize} from '../../components/useList.js';
+import {plainText} from '../../format/plainText.js';
+import {useOag, useOagStore} from '../../shell/ShellContext.js';
+import {selectAppRows, type AppRow} from './rows.js';
 
 export function AppsView({width, height}: {width: number; height: number}) {
 	const store = useOagStore();
-	const apps = useOag(s => s.apps);
-	const policyEra = useOag(s => s.policyEra);
-	const filter = useNav(s => s.filters.apps ?? '');
-	const cursor = useNav(s => s.cursors.apps ?? 0);
-	const rows = useMemo(() => appRows({apps, policyEra}, filter), [apps, policyEra, filter]);
+	const status = useOag(s => s.apps.status);
+	const detailsLoaded = useOag(s => s.apps.detailsLoaded);
+	const list = useList(selectAppRows, 'apps');
+	const listHeight = height - 1;
+	usePageSize(listHeight);
 	useEffect(() => {
 		if (store.state.getState().apps.status.state === 'idle') void store.load('apps');
 	}, [store]);
-	const loadingDetails = apps.items.length > 0 && apps.detailsLoaded < apps.items.length;
-	const columns: Column[] = [
-		{title: 'NAME', width: Math.max(16, Math.floor(width * 0.3))},
-		{title: 'STATE', width: 13},
-		{title: `OFFLINE POLICY${loadingDetails ? `   (details ${apps.detailsLoaded}/${apps.items.length})` : ''}`},
-	];
+	const total = list.all.length;
+	const loadingDetails = total > 0 && detailsLoaded < total;
+	const nameWidth = Math.max(16, Math.floor(width * 0.3));
+	// Stable while the width is: the list then re-renders only the rows that changed.
+	const columns: Column[] = useMemo(
+		() => [
+			{title: 'NAME', sortId: 'NAME', width: nameWidth},
+			{title: 'STATE', sortId: 'STATE', width: 13},
+			{title: 'OFFLINE POLICY', sortId: 'OFFLINE POLICY'},
+		],
+		[nameWidth],
+	);
+	const note = loadingDetails ? `   (details ${detailsLoaded}/${total})` : '';
+	const header = note ? columns.map(c => (c.title === 'OFFLINE POLICY' ? {...c, note} : c)) : columns;
+	const renderRow = useCallback(
+		(row: AppRow) => (
+			<ColumnRow columns={columns}>
+				<Text wrap="truncate">{plainText(row.label)}</Text>
+				<StateTag state={row.state} fallback="…" />
+				<Text wrap="truncate">{plainText(row.policy ?? (row.state ? 'none' : ''))}</Text>
+			</ColumnRow>
+		),
+		[columns],
+	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<ColumnHeader columns={columns} />
+			<ColumnHeader columns={header} sort={list.state.sort} />
 			<ListView
-				rows={rows}
-				cursor={cursor}
-				height={height - 1}
-				filter={filter}
-				total={apps.items.length}
-				empty={apps.status.state === 'error' ? `[ERROR] ${apps.status.error}` : apps.status.state === 'ready' ? 'No apps.' : 'Loading apps…'}
+				rows={list.rows}
+				cursor={list.cursor}
+				height={listHeight}
+				filter={list.state.filter}
+				total={total}
+				marks={list.state.marks}
+				sort={list.state.sort}
+				fieldHint={list.fieldHint}
+				empty={status.state === 'error' ? `[ERROR] ${status.error}` : status.state === 'ready' ? 'No apps.' : 'Loading apps…'}
 				rowKey={row => row.id}
-				renderRow={row => (
-					<ColumnRow columns={columns}>
-						<Text wrap="truncate">{row.label}</Text>
-						<StateTag state={row.state} fallback="…" />
-						<Text wrap="truncate">{row.policy ?? (row.state ? 'none' : '')}</Text>
-					</ColumnRow>
-				)}
+				renderRow={renderRow}
 			/>
 		</Box>
 	);

@@ -1,16 +1,49 @@
 import {appPolicySummary} from '../../../domain/readiness.js';
-import {matchesFilter} from '../../../store/selectors.js';
 import type {AppEntry, OagState} from '../../../store/state.js';
+import {rowsSelector, type ListSpec} from '../../lists/listRows.js';
+import type {ScreenList} from '../types.js';
 
-export type AppRow = AppEntry & {id: string; label: string; policy: string | undefined};
+export type AppRow = AppEntry & {id: string; label: string; policy: string | undefined; idpName: string | undefined};
 
-export function appRows(state: Pick<OagState, 'apps' | 'policyEra'>, filter: string): AppRow[] {
-	return state.apps.items
-		.map(entry => ({
-			...entry,
-			id: entry.app.id,
-			label: entry.app.label ?? entry.app.name,
-			policy: appPolicySummary(entry, state.policyEra),
-		}))
-		.filter(row => matchesFilter(filter, row.label, row.app.name, row.app.type, row.app.publicDomain, row.state));
+export function buildAppRows(state: Pick<OagState, 'apps' | 'policyEra' | 'idps'>): AppRow[] {
+	const idpNames = new Map(state.idps.items.map(e => [e.idp.id, e.idp.name]));
+	return state.apps.items.map(entry => ({
+		...entry,
+		id: entry.app.id,
+		label: entry.app.label ?? entry.app.name,
+		policy: appPolicySummary(entry, state.policyEra),
+		idpName: entry.app.idpId === undefined ? undefined : idpNames.get(entry.app.idpId),
+	}));
 }
+
+export const appListSpec: ListSpec<AppRow> = {
+	sources: state => [state.apps, state.policyEra, state.idps.items],
+	build: buildAppRows,
+	search: row => ({
+		text: [row.label, row.app.name, row.policy],
+		fields: {
+			name: `${row.label} ${row.app.name}`,
+			state: row.state,
+			type: row.app.type,
+			domain: row.app.publicDomain,
+			idp: [row.idpName, row.app.idpId].filter(Boolean).join(' '),
+			policy: row.policy,
+			id: row.id,
+		},
+	}),
+	fields: ['name', 'state', 'type', 'domain', 'idp', 'policy', 'id'],
+	sortColumns: [
+		{id: 'NAME', value: row => row.label},
+		{id: 'STATE', value: row => row.state},
+		{id: 'OFFLINE POLICY', value: row => row.policy},
+	],
+	markable: true,
+};
+
+export const selectAppRows = rowsSelector(appListSpec);
+
+export const appList: ScreenList = {
+	select: selectAppRows,
+	sortColumns: appListSpec.sortColumns.map(c => c.id),
+	markable: true,
+};

@@ -1,11 +1,12 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {CURSOR_MARKER_WIDTH, ListView} from '../../components/ListView.js';
-import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
+import {useList, usePageSize} from '../../components/useList.js';
+import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import type {ThemeToken} from '../../theme/theme.js';
-import {auditRows} from './rows.js';
+import {selectAuditRows, type AuditRow} from './rows.js';
 
 // `:audit`: every change attempted from this machine, newest first, refused and failed ones included.
 
@@ -27,9 +28,7 @@ const OUTCOME_TONE: Record<string, ThemeToken> = {
 export function AuditView({width, height}: {width: number; height: number}) {
 	const store = useOagStore();
 	const audit = useOag(s => s.audit);
-	const filter = useNav(s => s.filters.audit ?? '');
-	const cursor = useNav(s => s.cursors.audit ?? 0);
-	const rows = useMemo(() => auditRows({audit}, filter), [audit, filter]);
+	const list = useList(selectAuditRows, 'audit');
 	useEffect(() => {
 		void store.loadAudit();
 	}, [store]);
@@ -38,39 +37,50 @@ export function AuditView({width, height}: {width: number; height: number}) {
 	const free = Math.max(30, width - CURSOR_MARKER_WIDTH - TIME_WIDTH - OUTCOME_WIDTH);
 	const targetWidth = Math.floor(free * 0.4);
 	const changeWidth = Math.floor(free * 0.4);
-	const columns: Column[] = [
-		{title: 'TIME', width: TIME_WIDTH},
-		{title: 'OUTCOME', width: OUTCOME_WIDTH},
-		{title: 'TARGET', width: targetWidth},
-		{title: 'CHANGE', width: changeWidth},
-		{title: 'WHO'},
-	];
+	const columns: Column[] = useMemo(
+		() => [
+			{title: 'TIME', sortId: 'TIME', width: TIME_WIDTH},
+			{title: 'OUTCOME', sortId: 'OUTCOME', width: OUTCOME_WIDTH},
+			{title: 'TARGET', sortId: 'TARGET', width: targetWidth},
+			{title: 'CHANGE', width: changeWidth},
+			{title: 'WHO'},
+		],
+		[targetWidth, changeWidth],
+	);
+	const renderRow = useCallback(
+		(row: AuditRow) => (
+			<ColumnRow columns={columns}>
+				<Text wrap="truncate">{fit(row.when, TIME_WIDTH)}</Text>
+				<Tone token={OUTCOME_TONE[row.entry.outcome] ?? 'text.muted'} bold>{`[${row.entry.outcome}]`}</Tone>
+				<Text wrap="truncate">{fit(row.target, targetWidth)}</Text>
+				<Text wrap="truncate">{fit(row.change, changeWidth)}</Text>
+				<Text wrap="truncate">{row.who}</Text>
+			</ColumnRow>
+		),
+		[columns, targetWidth, changeWidth],
+	);
 	const notes = [
 		audit?.status.state === 'error' ? <Tone key="error" token="status.error">{`[ERROR] ${audit.status.error}`}</Tone> : null,
 		audit && audit.skipped > 0 ? <Tone key="skipped" token="status.warn">{`${audit.skipped} damaged line(s) left out`}</Tone> : null,
 	].filter(Boolean);
+	const listHeight = height - 1 - notes.length;
+	usePageSize(listHeight);
 	const loading = !audit || audit.status.state === 'idle' || (audit.status.state === 'loading' && audit.entries.length === 0);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<ColumnHeader columns={columns} />
+			<ColumnHeader columns={columns} sort={list.state.sort} />
 			{notes}
 			<ListView
-				rows={rows}
-				cursor={cursor}
-				height={height - 1 - notes.length}
-				filter={filter}
-				total={audit?.entries.length ?? 0}
+				rows={list.rows}
+				cursor={list.cursor}
+				height={listHeight}
+				filter={list.state.filter}
+				total={list.all.length}
+				sort={list.state.sort}
+				fieldHint={list.fieldHint}
 				empty={loading ? 'Reading the audit log…' : `No changes recorded yet${audit?.location ? ` (${audit.location})` : ''}.`}
 				rowKey={row => row.id}
-				renderRow={row => (
-					<ColumnRow columns={columns}>
-						<Text wrap="truncate">{fit(row.when, TIME_WIDTH)}</Text>
-						<Tone token={OUTCOME_TONE[row.entry.outcome] ?? 'text.muted'} bold>{`[${row.entry.outcome}]`}</Tone>
-						<Text wrap="truncate">{fit(row.target, targetWidth)}</Text>
-						<Text wrap="truncate">{fit(row.change, changeWidth)}</Text>
-						<Text wrap="truncate">{row.who}</Text>
-					</ColumnRow>
-				)}
+				renderRow={renderRow}
 			/>
 		</Box>
 	);

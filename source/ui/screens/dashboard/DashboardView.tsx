@@ -1,14 +1,16 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import {readinessHeadline, summarize, summaryComplete, type ListState} from '../../../domain/readiness.js';
 import type {ResourceStatus} from '../../../store/resourceStatus.js';
 import {ListView} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
 import {gatewayTime} from '../../format/time.js';
+import {useList, usePageSize} from '../../components/useList.js';
+import {plainText} from '../../format/plainText.js';
 import {Ago} from '../../shell/Ago.js';
-import {useNav, useOag, useOagStore} from '../../shell/ShellContext.js';
+import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
-import {dashboardRows, type ReadinessRow} from './rows.js';
+import {selectDashboardRows, type ReadinessRow} from './rows.js';
 
 function ReadinessLineView({row, width}: {row: ReadinessRow; width: number}) {
 	const mark = row.pending ? '[…]' : row.done ? '[x]' : '[ ]';
@@ -19,12 +21,12 @@ function ReadinessLineView({row, width}: {row: ReadinessRow; width: number}) {
 				<Tone token={row.pending ? 'text.muted' : row.done ? 'status.ok' : 'status.warn'}>{mark}</Tone>
 			</Box>
 			<Box width={subjectWidth} flexShrink={0}>
-				<Text wrap="truncate">{row.subject}</Text>
+				<Text wrap="truncate">{plainText(row.subject)}</Text>
 			</Box>
 			{/* flexBasis 0: the detail takes the room left over and is cut, never pushing the key hint out. */}
 			<Box flexGrow={1} flexBasis={0}>
 				<Tone token={row.done ? 'text.muted' : 'text.primary'} wrap="truncate">
-					{row.detail}
+					{plainText(row.detail)}
 				</Tone>
 			</Box>
 			<Box flexShrink={0} marginLeft={1}>
@@ -62,19 +64,17 @@ const listState = (status: ResourceStatus): ListState =>
 
 export function DashboardView({width, height}: {width: number; height: number}) {
 	const store = useOagStore();
-	const filter = useNav(s => s.filters.dashboard ?? '');
-	const cursor = useNav(s => s.cursors.dashboard ?? 0);
-	const authService = useOag(s => s.authService);
-	const history = useOag(s => s.health.history);
-	const idps = useOag(s => s.idps);
+	const list = useList(selectDashboardRows, 'dashboard');
 	const apps = useOag(s => s.apps);
-	const policyEra = useOag(s => s.policyEra);
-	const all = useMemo(
-		() => dashboardRows({authService, health: {history}, idps, apps, policyEra}, ''),
-		[authService, history, idps, apps, policyEra],
+	const idpsStatus = useOag(s => s.idps.status);
+	const appsStatus = useOag(s => s.apps.status);
+	const summary = useMemo(
+		() => summarize(list.all, {lists: {idps: listState(idpsStatus), apps: listState(appsStatus)}}),
+		[list.all, idpsStatus, appsStatus],
 	);
-	const rows = useMemo(() => (filter ? dashboardRows({authService, health: {history}, idps, apps, policyEra}, filter) : all), [all, filter]);
-	const summary = summarize(all, {lists: {idps: listState(idps.status), apps: listState(apps.status)}});
+	const listHeight = height - 2;
+	const renderRow = useCallback((row: ReadinessRow) => <ReadinessLineView row={row} width={width - 2} />, [width]);
+	usePageSize(listHeight);
 	useEffect(() => store.health.watch(), [store]);
 	useEffect(() => {
 		void store.load('authService');
@@ -93,18 +93,20 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 				</Tone>
 				<Tone token="text.muted">
 					{apps.items.length > 0 && apps.detailsLoaded < apps.items.length ? ` · app details ${apps.detailsLoaded}/${apps.items.length}` : ''}
-					{'  Enter goes to the fix'}
+					{'  Enter opens the selected line'}
 				</Tone>
 			</Text>
 			<ListView
-				rows={rows}
-				cursor={cursor}
-				height={height - 2}
-				filter={filter}
-				total={all.length}
+				rows={list.rows}
+				cursor={list.cursor}
+				height={listHeight}
+				filter={list.state.filter}
+				total={list.all.length}
+				sort={list.state.sort}
+				fieldHint={list.fieldHint}
 				empty="Nothing to check yet."
 				rowKey={row => row.id}
-				renderRow={row => <ReadinessLineView row={row} width={width - 2} />}
+				renderRow={renderRow}
 			/>
 		</Box>
 	);

@@ -1,21 +1,22 @@
 import type {Action} from '../../actions/types.js';
-import {dashboardRows, screenOfCommand} from './rows.js';
+import {routeOfLine, selectDashboardRows} from './rows.js';
 
 export const dashboardActions: readonly Action[] = [
 	{
 		id: 'dashboard.open',
 		keys: ['enter'],
 		scope: 'dashboard',
-		label: 'go fix',
-		description: 'go to the screen where the selected checklist line is fixed',
+		label: 'open',
+		description: 'open the selected line: that very IdP or app, or the screen where the step is done',
 		footer: true,
 		disabledReason: ctx => (ctx.list?.selectedId ? undefined : 'no line selected'),
 		run: ctx => {
 			const state = ctx.store?.state.getState();
-			if (!state) return;
-			const filter = ctx.nav.getState().filters.dashboard ?? '';
-			const row = dashboardRows(state, filter).find(r => r.id === ctx.list?.selectedId);
-			if (row) ctx.nav.go(screenOfCommand(row.goTo));
+			const list = ctx.list;
+			if (!state || !list) return;
+			const listState = ctx.nav.list(list.key);
+			const row = selectDashboardRows(state, listState.filter, listState.sort).rows[list.cursor];
+			if (row) ctx.nav.go(routeOfLine(row));
 		},
 	},
 ];

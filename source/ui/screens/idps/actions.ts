@@ -1,6 +1,8 @@
+import {openSelectedAction} from '../../actions/openSelected.js';
 import {refreshAction} from '../../actions/screenActions.js';
 import {typedConfirmation} from '../../actions/typedConfirmation.js';
 import type {Action, ActionConfirmation, ActionContext} from '../../actions/types.js';
+import {idpRoute} from '../../navigation/routes.js';
 import {forgetUndo, rememberUndo, undoFor} from './undo.js';
 
 const selected = (ctx: ActionContext) => (ctx.list?.selectedId ? undefined : 'no IdP selected');
@@ -9,6 +11,7 @@ const selected = (ctx: ActionContext) => (ctx.list?.selectedId ? undefined : 'no
 const DISABLE_CONFIRMATION: ActionConfirmation = {expected: 'DISABLED'};
 
 export const idpActions: readonly Action[] = [
+	openSelectedAction('idps', 'IdP', idpRoute),
 	{
 		id: 'idps.automatic',
 		keys: ['a'],

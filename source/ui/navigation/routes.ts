@@ -1,0 +1,28 @@
+// Addresses of the screens. A route names a screen and, for an item screen, which item
+// ({screen: 'idp', params: {id}}), so every IdP and app has an address the stack can hold.
+// This module imports nothing: the action types and the navigation store both build on it.
+
+export type ScreenId = 'setup' | 'unlock' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'idp' | 'app' | 'audit';
+
+export type RouteParams = Readonly<Record<string, string>>;
+
+export type Route = {readonly screen: ScreenId; readonly params?: RouteParams};
+
+/** A route or, for a screen without parameters, just its id. */
+export type RouteLike = Route | ScreenId;
+
+export const toRoute = (target: RouteLike): Route => (typeof target === 'string' ? {screen: target} : target);
+
+/**
+ * One string per address: per-route state (filter, cursor, marks, form drafts) is kept under it.
+ * `idps`, `idp?id=idp-1`; parameters sorted, values encoded, so equal routes give equal keys.
+ */
+export function routeKey(target: RouteLike): string {
+	const route = toRoute(target);
+	const params = Object.entries(route.params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	if (params.length === 0) return route.screen;
+	return `${route.screen}?${params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
+}
+
+export const idpRoute = (id: string): Route => ({screen: 'idp', params: {id}});
+export const appRoute = (id: string): Route => ({screen: 'app', params: {id}});

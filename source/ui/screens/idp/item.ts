@@ -1,0 +1,9 @@
+import type {IdpEntry, OagState} from '../../../store/state.js';
+import type {RouteParams} from '../../navigation/routes.js';
+
+// Which IdP an `idp` route names, looked up in what the store holds.
+
+export const findIdp = (state: Pick<OagState, 'idps'>, id: string | undefined): IdpEntry | undefined =>
+	id === undefined ? undefined : state.idps.items.find(entry => entry.idp.id === id);
+
+export const idpTitle = (state: OagState, params: RouteParams): string | undefined => findIdp(state, params.id)?.idp.name;
