@@ -2,6 +2,7 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AuthState} from '../api/clientOptions.js';
 import type {OagApi} from '../api/OagApi.js';
 import type {FailoverModeValue} from '../api/schemas/index.js';
+import {createAppPromotion, type AppPromotion} from './appPromotion.js';
 import {failoverOperation, type FailoverState} from '../operations/failover.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
@@ -40,6 +41,8 @@ export type OagStore = {
 	mutate<V, R>(spec: MutationSpec<V, R>): Promise<MutationOutcome<V, R>>;
 	/** The one operations runner (read-only, confirmation, verify, audit): the TUI's changes go through it. */
 	operations: OperationRunner;
+	/** The incident promotion (plan, typed confirmation, bulk with progress, stop, undo) of the Apps screens. */
+	promotion: AppPromotion;
 	/** DISABLED asks `confirm` for the typed confirmation the operation declares. */
 	setFailoverMode(idpId: string, mode: FailoverModeValue, confirm?: ConfirmFn): Promise<OperationOutcome<FailoverState>>;
 	loadAudit(): Promise<void>;
@@ -143,6 +146,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		mutate,
 		notify,
 		operations,
+		promotion: createAppPromotion({api: options.api, runner: operations, store: state, concurrency: ctx.concurrency}),
 		loadAudit: () => loadAudit(state, operations, now),
 		setFailoverMode: async (idpId, mode, confirm) => {
 			const name = state.getState().idps.items.find(e => e.idp.id === idpId)?.idp.name;

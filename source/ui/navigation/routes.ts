@@ -2,7 +2,7 @@
 // ({screen: 'idp', params: {id}}), so every IdP and app has an address the stack can hold.
 // This module imports nothing: the action types and the navigation store both build on it.
 
-export type ScreenId = 'setup' | 'unlock' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'idp' | 'app' | 'audit';
+export type ScreenId = 'setup' | 'unlock' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'idp' | 'app' | 'audit' | 'promotion';
 
 export type RouteParams = Readonly<Record<string, string>>;
 
