@@ -65,12 +65,16 @@ export function createAppPromotion(options: PromotionOptions): AppPromotion {
 	};
 
 	async function execute(plan: StatePlan, operations: ReturnType<typeof planOperations>, confirm: ConfirmFn): Promise<BulkResult<AppStateSlice>> {
+		// Asked while the plan is still on screen; runBulk then hands the answer to every operation (a
+		// refusal is audited per app by the runner, and nothing is sent).
+		const declared = operations.find(op => op.confirmation)?.confirmation;
+		const answer = declared ? await confirm({expected: declared.expected, prompt: `${operations.length} change(s): ${declared.prompt}`}) : true;
 		controller = new AbortController();
 		const total = operations.length;
 		state.setState({phase: {kind: 'running', plan, progress: {total, finished: 0, ok: 0, failed: 0}, interrupting: false}});
 		const result = await runBulk(options.runner, operations, {
 			concurrency,
-			confirm,
+			confirm: async () => answer,
 			signal: controller.signal,
 			onProgress: progress => {
 				const phase = state.getState().phase;
