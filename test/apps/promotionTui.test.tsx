@@ -79,4 +79,32 @@ describe('incident promotion in the TUI', () => {
 		const undone = await env.states();
 		expect(testIds.every(id => undone.get(id) === 'TEST')).toBe(true);
 	});
+
+	it("on one app, A asks for the app's name and says why INACTIVE -> ACTIVE is risky; Enter twice changes nothing", async () => {
+		const wiki = (await env.reader.apps.list()).find(app => app.name === 'wiki')!;
+		await h.press(KEYS.esc);
+		await h.waitFor(f => f.includes('P promote'));
+		await h.press(':');
+		await h.type('app wiki');
+		await h.press(KEYS.enter);
+		await h.waitFor(f => f.includes('Apps › Wiki'));
+		env.sim.control.resetCounters();
+		await h.press('A');
+		const plan = await h.waitFor(f => f.includes('Type wiki to confirm'));
+		expect(plan).toContain('wiki  INACTIVE -> ACTIVE');
+		expect(plan).toContain('skips TEST');
+		await h.press(KEYS.enter, KEYS.enter);
+		await h.waitFor(f => !f.includes('Type wiki to confirm'));
+		await new Promise(resolve => setTimeout(resolve, 200));
+		expect(appStatePosts()).toBe(0);
+		expect((await env.reader.apps.getState(wiki.id)).state).toBe('INACTIVE');
+
+		await h.press(KEYS.esc);
+		await h.press('A');
+		await h.waitFor(f => f.includes('Type wiki to confirm'));
+		await h.type('wiki');
+		await h.press(KEYS.enter);
+		await h.waitFor(f => f.includes('1 set to ACTIVE and verified'), 10_000);
+		expect((await env.reader.apps.getState(wiki.id)).state).toBe('ACTIVE');
+	});
 });
