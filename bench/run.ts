@@ -92,3 +92,8 @@ const table = rows.map(r => ({
 	speedup: `${(r.baselineMs / r.candidateMs).toFixed(2)}x`,
 }));
 console.table(table);
+
+// The TUI's goals: one row per goal, measured on the bundle (see bench/goals.ts).
+const {goalRows, machineNote} = await import('./goals.js');
+console.table(await goalRows());
+console.log(machineNote());

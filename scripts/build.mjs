@@ -25,7 +25,9 @@ await build({
 	jsx: 'automatic',
 	external: ['@napi-rs/keyring'],
 	plugins: [noReactDevtools],
-	define: {'process.env.DEV': '"false"'},
+	// NODE_ENV=production selects React's production build. The development build records a
+	// performance.measure entry per render and never drops them: ~950 MB after a walk through 5,000 apps.
+	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},
 	// CommonJS dependencies (commander among them) call require(); give the ESM bundle one.
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __oagCreateRequire} from 'node:module';\nconst require = __oagCreateRequire(import.meta.url);",

@@ -7,13 +7,23 @@ import {failoverOperation, type FailoverState} from '../operations/failover.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
 import {loadAudit} from './auditSlice.js';
-import {appendSample} from './healthHistory.js';
 import {createLiveFeed, DEFAULT_POLL_MS, type LiveFeed} from './liveFeed.js';
-import {loaders, noteConnection, refreshFailoverModes, type LoaderContext} from './loaders.js';
 import {runMutation, type MutationOutcome, type MutationRecord, type MutationSpec} from './mutation.js';
-import type {PollerStatus, PollerTimers} from './poller.js';
-import {describeError, IDLE} from './resourceStatus.js';
+import type {PollerTimers} from './poller.js';
+import {createSingleFlight, type SingleFlight} from './singleFlight.js';
+import * as appsSlice from './slices/apps.js';
+import * as authServiceSlice from './slices/authService.js';
+import * as certificatesSlice from './slices/certificates.js';
+import type {SliceContext} from './slices/context.js';
+import * as healthSlice from './slices/health.js';
+import * as idpsSlice from './slices/idps.js';
 import {RESOURCE_NAMES, type ConnectionInfo, type OagState, type ResourceName, type Toast} from './state.js';
+
+// Composes the slices (one file per resource under slices/) into the store the TUI and `status` use.
+// Every resource load goes through one single-flight with a freshness age.
+
+/** How long loaded data counts as fresh for ensure(): going back to a screen within it sends nothing. */
+export const DEFAULT_FRESH_MS = 120_000;
 
 export type OagStoreOptions = {
 	api: OagApi;
@@ -22,6 +32,10 @@ export type OagStoreOptions = {
 	authState?: () => AuthState;
 	healthIntervalMs?: number;
 	concurrency?: number;
+	/** Freshness age of loaded resources (default DEFAULT_FRESH_MS). */
+	freshMs?: number;
+	/** Read each app's offline policy in the background after its state (default true; `status` needs states only). */
+	appPolicies?: boolean;
 	/** Every mutation that reached the gateway, for the audit log. */
 	onMutation?: (record: MutationRecord) => void;
 	/** Where the operations runner writes its audit lines; memory when absent (demo, tests). */
@@ -32,8 +46,14 @@ export type OagStoreOptions = {
 /** The store plus its actions. Views read `state` through selectors and call the actions; never the API. */
 export type OagStore = {
 	state: StoreApi<OagState>;
+	/** For a view's mount effect: load if never loaded or stale; joins a load in flight. */
+	ensure(resource: ResourceName): Promise<void>;
+	/** A forced refresh (`r`): joins a load in flight instead of starting a second one. */
 	load(resource: ResourceName): Promise<void>;
 	loadAll(): Promise<void>;
+	/** Directories of one IdP (or of every listed IdP), loaded on demand. */
+	ensureDirectories(idpId?: string): Promise<void>;
+	apps: Pick<appsSlice.AppsActions, 'prioritise' | 'settled'>;
 	/** The authentication service's health check, live. */
 	health: LiveFeed;
 	/** The IdPs' failover modes, live. */
@@ -50,26 +70,25 @@ export type OagStore = {
 	dispose(): void;
 };
 
-const initialPoll = (intervalMs: number): PollerStatus => ({
-	running: false,
-	paused: false,
-	inFlight: false,
-	intervalMs,
-	failureStreak: 0,
-});
-
 export function createOagStore(options: OagStoreOptions): OagStore {
 	const now = options.timers?.now ?? Date.now;
 	const healthMs = options.healthIntervalMs ?? DEFAULT_POLL_MS;
+	const freshMs = options.freshMs ?? DEFAULT_FRESH_MS;
 	const state = createStore<OagState>()(() => ({
 		connection: {...options.connection, status: 'connecting'},
-		authService: {setting: undefined, status: IDLE},
-		health: {history: [], poll: initialPoll(healthMs), userPaused: false},
-		idps: {items: [], status: IDLE, poll: initialPoll(healthMs), userPaused: false},
-		apps: {items: [], status: IDLE, detailsLoaded: 0},
-		certificates: {items: [], status: IDLE},
+		authService: authServiceSlice.initial,
+		health: healthSlice.initial(healthMs),
+		idps: idpsSlice.initial(healthMs),
+		apps: appsSlice.initial,
+		certificates: certificatesSlice.initial,
 	}));
-	const ctx: LoaderContext = {api: options.api, store: state, now, concurrency: options.concurrency ?? 8};
+	const ctx: SliceContext = {
+		api: options.api,
+		store: state,
+		now,
+		concurrency: options.concurrency ?? 8,
+		appPolicies: options.appPolicies ?? true,
+	};
 
 	const refreshToken = () => {
 		const auth = options.authState?.();
@@ -79,31 +98,36 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		state.setState({connection: {...connection, token: {mode: auth.mode, tokenExpiresAt: auth.tokenExpiresAt}}});
 	};
 
-	const health = createLiveFeed({
-		task: () => options.api.authService.health(),
-		intervalMs: healthMs,
-		timers: options.timers,
-		onResult: (check, ms) => {
-			const sample = check
-				? {at: now(), status: check.status, lastChecked: check.lastChecked, roundTripMs: ms}
-				: {at: now(), status: 'DISABLED', roundTripMs: ms};
-			state.setState(s => ({health: {...s.health, history: appendSample(s.health.history, sample)}}));
-			noteConnection(ctx);
-			refreshToken();
-		},
-		onError: (error, ms) => {
-			const sample = {at: now(), status: 'ERROR', roundTripMs: ms, error: describeError(error)};
-			state.setState(s => ({health: {...s.health, history: appendSample(s.health.history, sample)}}));
-			noteConnection(ctx, error);
-		},
-		onStatus: (poll, userPaused) => state.setState(s => ({health: {...s.health, poll, userPaused}})),
-	});
+	const health = healthSlice.create(ctx, {intervalMs: healthMs, timers: options.timers, onChecked: refreshToken});
+	const authService = authServiceSlice.create(ctx);
+	const certificates = certificatesSlice.create(ctx);
+	const apps = appsSlice.create(ctx);
+	const idps = idpsSlice.create(ctx, freshMs, () => flights.idps.ensure());
+
+	const flight = (run: () => Promise<void>, loadedAt: () => number | undefined, ageMs = freshMs) =>
+		createSingleFlight({
+			run: async () => {
+				await run();
+				refreshToken();
+			},
+			loadedAt,
+			freshMs: ageMs,
+			now,
+		});
+	const flights: Record<ResourceName, SingleFlight> = {
+		authService: flight(authService.load, () => state.getState().authService.status.loadedAt),
+		idps: flight(idps.load, () => state.getState().idps.status.loadedAt),
+		apps: flight(apps.load, () => state.getState().apps.status.loadedAt),
+		certificates: flight(certificates.load, () => state.getState().certificates.status.loadedAt),
+		// The poller already joins a check in flight; a sample is fresh for one poll interval.
+		health: flight(() => health.refresh(), () => state.getState().health.history.at(-1)?.at, healthMs),
+	};
 
 	const idpModes = createLiveFeed({
 		task: async () => {
-			// The modes need the list of IdPs first; load it once if nothing is there yet.
-			if (state.getState().idps.items.length === 0) await loaders.idps(ctx);
-			await refreshFailoverModes(ctx);
+			// The modes need the list of IdPs first (once: the poll itself keeps the modes fresh).
+			if (state.getState().idps.status.loadedAt === undefined) await flights.idps.ensure();
+			await idps.refreshFailoverModes();
 		},
 		intervalMs: healthMs,
 		timers: options.timers,
@@ -119,12 +143,6 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 
 	const notify = (text: string, tone: Toast['tone'] = 'info') => state.setState({toast: {text, tone, at: now()}});
 
-	const load = async (resource: ResourceName) => {
-		if (resource === 'health') await health.refresh();
-		else await loaders[resource](ctx);
-		refreshToken();
-	};
-
 	const mutate = async <V, R>(spec: MutationSpec<V, R>) => {
 		const outcome = await runMutation(spec, {
 			readOnly: state.getState().connection.readOnly,
@@ -137,10 +155,13 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 
 	return {
 		state,
-		load,
+		ensure: resource => flights[resource].ensure(),
+		load: resource => flights[resource].load(),
 		loadAll: async () => {
-			await Promise.all(RESOURCE_NAMES.map(load));
+			await Promise.all(RESOURCE_NAMES.map(resource => flights[resource].load()));
 		},
+		ensureDirectories: idpId => idps.ensureDirectories(idpId),
+		apps: {prioritise: apps.prioritise, settled: apps.settled},
 		health,
 		idpModes,
 		mutate,
@@ -161,6 +182,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		dispose() {
 			health.dispose();
 			idpModes.dispose();
+			apps.dispose();
 		},
 	};
 }

@@ -1,3 +1,5 @@
+import type {OagErrorKind} from '../api/errors.js';
+
 // The last N health checks, for the sparkline/timeline and the failure streak. Pure functions over arrays
 // so the store keeps immutable snapshots (selectors compare by reference).
 
@@ -8,7 +10,10 @@ export type HealthSample = {
 	status: string;
 	lastChecked?: string;
 	roundTripMs: number;
+	/** The gateway's free-text details of the check. */
+	details?: string;
 	error?: string;
+	errorKind?: OagErrorKind | 'unknown';
 };
 
 export const HEALTH_HISTORY_SIZE = 60;

@@ -157,3 +157,12 @@ export function createPoller<T>(options: PollerOptions<T>): Poller {
 		status: () => status,
 	};
 }
+
+/** A slice's poll status before its poller first runs. */
+export const initialPoll = (intervalMs: number): PollerStatus => ({
+	running: false,
+	paused: false,
+	inFlight: false,
+	intervalMs,
+	failureStreak: 0,
+});

@@ -28,3 +28,6 @@ export function describeError(error: unknown): string {
 	if (error instanceof Error) return error.message;
 	return String(error);
 }
+
+/** A reload over data already shown: the view keeps the rows and says "refreshing…". */
+export const isRefreshing = (status: ResourceStatus): boolean => status.state === 'loading' && status.loadedAt !== undefined;

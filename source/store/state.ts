@@ -1,4 +1,5 @@
 import type {AuthMode} from '../api/clientOptions.js';
+import type {OagErrorKind} from '../api/errors.js';
 import type {App, AuthServiceSetting, Certificate, Directory, HealthPolicy, Idp} from '../api/schemas/index.js';
 import type {PolicyEra} from '../domain/gatewayVersion.js';
 import type {AuditEntry} from '../audit/entry.js';
@@ -7,7 +8,7 @@ import type {PollerStatus} from './poller.js';
 import type {ResourceStatus} from './resourceStatus.js';
 
 // The shape of everything the TUI knows about one gateway: one slice per resource (design section 2).
-// Slices hold plain data only; the actions that change them live in createOagStore and the loaders.
+// Slices hold plain data only; each resource's loader and actions live in its file under slices/.
 
 /** Who we are talking to; fixed for the life of a store (a new profile means a new store). */
 export type ConnectionInfo = {
@@ -46,9 +47,12 @@ export type IdpEntry = {
 	/** As the gateway said it: usually AUTOMATIC or DISABLED, but a newer gateway may say more. */
 	failover?: string;
 	healthPolicy?: HealthPolicy;
+	/** Loaded per IdP on demand (store.ensureDirectories), not with the list; undefined = not loaded yet. */
 	directories?: Directory[];
+	directoriesError?: string;
 	/** The first error while loading this IdP's offline-mode details. */
 	error?: string;
+	errorKind?: OagErrorKind | 'unknown';
 };
 
 export type IdpsSlice = {items: IdpEntry[]; status: ResourceStatus; poll: PollerStatus; userPaused: boolean};
@@ -61,14 +65,18 @@ export type AppEntry = {
 	groups?: string[];
 	/** Access policy (gateways from the cutover); null = none assigned. */
 	accessPolicyId?: string | null;
+	/** Why the state could not be read (the state is the essential read; a policy read failing is not shown). */
 	error?: string;
+	errorKind?: OagErrorKind | 'unknown';
 };
 
 export type AppsSlice = {
 	items: AppEntry[];
 	status: ResourceStatus;
-	/** How many apps have their offline state and policy loaded (one GET each, so it trails the list). */
+	/** How many apps have their offline state read in the current load (one GET each, so it trails the list). */
 	detailsLoaded: number;
+	/** How many apps have their offline policy read (in the background, visible rows first). */
+	policiesLoaded: number;
 };
 
 export type CertificatesSlice = {items: Certificate[]; status: ResourceStatus};
@@ -92,7 +100,7 @@ export type OagState = {
 	idps: IdpsSlice;
 	apps: AppsSlice;
 	certificates: CertificatesSlice;
-	/** Known once a legacy group-policy write answered 405 (or configured); undefined = not known. */
+	/** Known from the first app policy read (access policies answer from the cutover, 404 before it); undefined = not known. */
 	policyEra?: PolicyEra;
 	toast?: Toast;
 	/** The audit log, once the :audit screen has read it. */

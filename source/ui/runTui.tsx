@@ -1,6 +1,7 @@
 import {render, useInput} from 'ink';
 import type {ReactElement, ReactNode} from 'react';
 import {EXIT, signalExitCode} from '../domain/exitCodes.js';
+import {startFrameTimer} from './benchFrames.js';
 
 // Starting and ending the full-screen UI: the TTY check, the alternate screen (entered on start, left on
 // every way out: quit, Ctrl+C, SIGTERM, a crash), and Ink's render options.
@@ -78,10 +79,12 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	process.on('exit', restore);
 	for (const [emitter, event, handler] of exits) emitter.on(event, handler);
+	const frames = startFrameTimer(process.env.OAG_BENCH_FRAMES); // bench/ only
 	const instance = render(<InterruptOnCtrlC onInterrupt={() => leave(EXIT.interrupted)}>{element}</InterruptOnCtrlC>, {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		maxFps: 20,
+		...(frames ? {onRender: frames.onRender} : {}),
 	});
 	try {
 		await instance.waitUntilExit();

@@ -8,6 +8,8 @@ describe('createOagStore', () => {
 		const {api} = createFakeApi();
 		const store = createOagStore({api, connection: demoConnection});
 		await store.loadAll();
+		await store.ensureDirectories();
+		await store.apps.settled();
 		const s = store.state.getState();
 		expect(s.connection.status).toBe('connected');
 		expect(s.authService.setting?.publicDomain).toBe('offline.example.com');
@@ -17,6 +19,9 @@ describe('createOagStore', () => {
 		]);
 		expect(s.apps.items.map(e => e.state)).toEqual(['ACTIVE', 'TEST', 'INACTIVE']);
 		expect(s.apps.detailsLoaded).toBe(3);
+		expect(s.apps.policiesLoaded).toBe(3);
+		expect(s.apps.items.map(e => e.accessPolicyId)).toEqual(['pol-1', null, null]);
+		expect(s.policyEra).toBe('access-policy');
 		expect(s.certificates.items).toHaveLength(1);
 		expect(s.health.history.at(-1)?.status).toBe('HEALTHY');
 		store.dispose();

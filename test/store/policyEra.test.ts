@@ -4,10 +4,14 @@ import {createOagStore} from '../../source/store/createOagStore.js';
 import {startTestSimulator} from '../helpers/simulator.js';
 
 // The store learns the gateway's policy era from its reads: access policies answer from the cutover
-// (2026.09.1) and are "not configured" (404) before it.
+// (2026.09.1) and are "not configured" (404) before it. Once the era is known, only its read is sent.
+
+const APPS = 6;
+const GROUP_READS = 'GET /api/v2/apps/{applicationId}/offline-mode/group-policy';
+const ACCESS_READS = 'GET /api/v2/apps/{applicationId}/offline-mode/access-policy';
 
 async function eraOn(gatewayVersion: string) {
-	const sim = await startTestSimulator({gatewayVersion, apps: 6});
+	const sim = await startTestSimulator({gatewayVersion, apps: APPS});
 	const client = createOagClient({host: sim.url, clientId: sim.clientId, privateKey: sim.privateKeyPem, caPem: sim.caPem});
 	const store = createOagStore({
 		api: client,
@@ -16,7 +20,14 @@ async function eraOn(gatewayVersion: string) {
 	});
 	try {
 		await store.load('apps');
-		return store.state.getState().policyEra;
+		await store.apps.settled();
+		const counters = sim.control.counters().byRoute;
+		return {
+			era: store.state.getState().policyEra,
+			groupReads: counters[GROUP_READS] ?? 0,
+			accessReads: counters[ACCESS_READS] ?? 0,
+			policiesLoaded: store.state.getState().apps.policiesLoaded,
+		};
 	} finally {
 		store.dispose();
 		await client.close();
@@ -25,8 +36,11 @@ async function eraOn(gatewayVersion: string) {
 }
 
 describe('policy era', () => {
-	it('is the group policy before the cutover and access policies from it', async () => {
-		expect(await eraOn('2026.08.0')).toBe('group-policy');
-		expect(await eraOn('2026.09.1')).toBe('access-policy');
+	it('is the group policy before the cutover: one access-policy probe, then group-policy reads only', async () => {
+		expect(await eraOn('2026.08.0')).toEqual({era: 'group-policy', groupReads: APPS, accessReads: 1, policiesLoaded: APPS});
+	});
+
+	it('is access policies from the cutover: no group-policy read at all', async () => {
+		expect(await eraOn('2026.09.1')).toEqual({era: 'access-policy', groupReads: 0, accessReads: APPS, policiesLoaded: APPS});
 	});
 });

@@ -42,7 +42,9 @@ export function createDispatcher(options: DispatcherOptions): Agent {
 		}
 		options.warn(`Plain http:// to ${options.host}: nothing is encrypted. http is meant for a local simulator only.`);
 	}
-	const ca = options.caPem ? [...systemRoots(), options.caPem] : undefined;
+	// Parsed once per client: with a `ca` option every TLS connection would build its own context from the
+	// ~144 roots (~60 ms each). Without an extra CA, Node's shared default store is already built once.
+	const secureContext = options.caPem ? tls.createSecureContext({ca: [...systemRoots(), options.caPem]}) : undefined;
 	return new Agent({
 		connections: options.connections,
 		headersTimeout: options.totalMs,
@@ -50,7 +52,7 @@ export function createDispatcher(options: DispatcherOptions): Agent {
 		connect: {
 			timeout: options.connectMs,
 			rejectUnauthorized: !options.insecure,
-			...(ca ? {ca} : {}),
+			...(secureContext ? {secureContext} : {}),
 		},
 	});
 }

@@ -20,7 +20,7 @@ export function AppView({width, height}: {width: number; height: number}) {
 	const policyEra = useOag(s => s.policyEra);
 	const idpName = useOag(s => (entry?.app.idpId ? s.idps.items.find(e => e.idp.id === entry.app.idpId)?.idp.name : undefined));
 	useEffect(() => {
-		if (store.state.getState().apps.status.state === 'idle') void store.load('apps');
+		void store.ensure('apps');
 	}, [store]);
 
 	if (!entry) {

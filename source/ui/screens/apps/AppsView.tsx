@@ -16,7 +16,7 @@ export function AppsView({width, height}: {width: number; height: number}) {
 	const listHeight = height - 1;
 	usePageSize(listHeight);
 	useEffect(() => {
-		if (store.state.getState().apps.status.state === 'idle') void store.load('apps');
+		void store.ensure('apps');
 	}, [store]);
 	const total = list.all.length;
 	const loadingDetails = total > 0 && detailsLoaded < total;

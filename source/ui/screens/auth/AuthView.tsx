@@ -20,7 +20,7 @@ export function AuthView({width}: {width: number; height: number}) {
 	const {setting, status} = useOag(s => s.authService);
 	const health = useOag(s => s.health.history.at(-1)?.status);
 	useEffect(() => {
-		void store.load('authService');
+		void store.ensure('authService');
 	}, [store]);
 	return (
 		<Box flexDirection="column" width={width}>

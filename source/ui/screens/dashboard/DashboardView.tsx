@@ -77,9 +77,10 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 	usePageSize(listHeight);
 	useEffect(() => store.health.watch(), [store]);
 	useEffect(() => {
-		void store.load('authService');
-		void store.load('idps');
-		void store.load('apps');
+		void store.ensure('authService');
+		void store.ensure('idps');
+		void store.ensureDirectories(); // per IdP, once the list is in
+		void store.ensure('apps');
 	}, [store]);
 	return (
 		<Box flexDirection="column" width={width} height={height}>

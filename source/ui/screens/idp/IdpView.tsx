@@ -18,8 +18,8 @@ export function IdpView({width, height}: {width: number; height: number}) {
 	const entry = useOag(s => findIdp(s, id));
 	const status = useOag(s => s.idps.status);
 	useEffect(() => {
-		if (store.state.getState().idps.status.state === 'idle') void store.load('idps');
-	}, [store]);
+		void store.ensure('idps').then(() => (id ? store.ensureDirectories(id) : undefined));
+	}, [store, id]);
 
 	if (!entry) {
 		const text =

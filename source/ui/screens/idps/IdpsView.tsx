@@ -16,7 +16,8 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 	const listHeight = height - 1 - (status.state === 'error' ? 1 : 0);
 	usePageSize(listHeight);
 	useEffect(() => {
-		void store.load('idps');
+		void store.ensure('idps');
+		void store.ensureDirectories(); // per IdP, once the list is in
 		return store.idpModes.watch();
 	}, [store]);
 	const nameWidth = Math.max(16, Math.floor(width * 0.3));

@@ -1,0 +1,109 @@
+// The TUI's goals (issue: a TUI that is light), measured on the bundle dist/cli.js in a real terminal (tmux)
+// against the simulator, and printed as one table: figure, goal, met. Run: npm run bench (after the other
+// benchmarks) or npm run bench:goals alone. BENCH_SOAK_SECONDS sets the idle soak on the health screen
+// (default 600, the goal's 10 minutes); BENCH_KEYS the number of keystrokes timed (default 60).
+import {cpus, loadavg} from 'node:os';
+import {percentile, sleep, startTuiSession, untilRequests} from './tuiSession.js';
+
+export type GoalRow = {figure: string; measured: string; goal: string; met: 'yes' | 'no'};
+
+const STATE_ROUTE = 'GET /api/v2/apps/{applicationId}/offline-mode';
+const LIST_ROUTE = 'GET /api/v2/apps';
+const POLICY_ROUTE = 'GET /api/v2/apps/{applicationId}/offline-mode/access-policy';
+const positive = (name: string, fallback: number) => {
+	const value = Number(process.env[name]);
+	return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/** (a) keystroke-to-frame on the apps list, (b) peak RSS after every screen, (c) RSS growth idle on health. */
+async function bigGateway(apps: number, soakSeconds: number, keys: number): Promise<GoalRow[]> {
+	const tui = await startTuiSession({apps, idps: 2});
+	try {
+		await tui.tmux.waitFor(s => s.includes('Readiness'), 60_000);
+		// Every state and (background) policy read done: the data a 5,000-app gateway really puts in memory.
+		await untilRequests(tui.sim, POLICY_ROUTE, apps, 180_000);
+		await tui.go('apps', '› Apps');
+		await sleep(1_000);
+		const from = Date.now();
+		for (let i = 0; i < keys; i++) {
+			tui.tmux.sendKeys(i % 10 < 7 ? 'j' : 'k');
+			await sleep(150);
+		}
+		const to = Date.now();
+		await tui.go('idps', '› IdPs');
+		await tui.go('auth', '› Authentication service');
+		await tui.go('dashboard', 'Readiness');
+		await tui.go('health', '› Health');
+		await sleep(2_000);
+		const peakAfterVisit = tui.memoryMb('VmHWM');
+		const soakStart = tui.memoryMb('VmRSS');
+		await sleep(soakSeconds * 1000);
+		const soakEnd = tui.memoryMb('VmRSS');
+		const peakAfterSoak = tui.memoryMb('VmHWM');
+		const samples = (await tui.quit()).filter(s => s.at >= from && s.at <= to).map(s => s.ms);
+		const p50 = percentile(samples, 50);
+		const p95 = percentile(samples, 95);
+		const growth = soakEnd - soakStart;
+		return [
+			{
+				figure: `keystroke to frame, apps list, ${apps} apps (${samples.length} keys)`,
+				measured: `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+				goal: 'p95 < 16 ms',
+				met: p95 < 16 ? 'yes' : 'no',
+			},
+			{
+				figure: `peak RSS (VmHWM), ${apps} apps, every screen visited`,
+				measured: `${peakAfterVisit.toFixed(0)} MB`,
+				goal: '< 150 MB',
+				met: peakAfterVisit < 150 ? 'yes' : 'no',
+			},
+			{
+				figure: `RSS growth idle on :health for ${soakSeconds} s (BENCH_SOAK_SECONDS)`,
+				measured: `${soakStart.toFixed(1)} -> ${soakEnd.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB; peak ${peakAfterSoak.toFixed(0)} MB)`,
+				goal: 'flat (< +5 MB over 600 s)',
+				met: growth < 5 && soakSeconds >= 600 ? 'yes' : 'no',
+			},
+		];
+	} finally {
+		await tui.close();
+	}
+}
+
+/** (d) requests and time until every app state is known, at a simulated latency. */
+async function slowGateway(apps: number, latencyMs: number, concurrency: number): Promise<GoalRow> {
+	const tui = await startTuiSession({apps, idps: 2, faults: {latencyMs}});
+	try {
+		const listed = await untilRequests(tui.sim, LIST_ROUTE, 1, 60_000);
+		const lastStateSent = await untilRequests(tui.sim, STATE_ROUTE, apps, 120_000);
+		// The last state read is counted when it arrives; its answer comes one latency later.
+		const ms = lastStateSent - listed + latencyMs;
+		await sleep(500);
+		const stateReads = tui.sim.control.counters().byRoute[STATE_ROUTE] ?? 0;
+		const ideal = (apps * latencyMs) / concurrency;
+		const ok = stateReads === apps && ms <= 1.2 * ideal;
+		await tui.quit();
+		return {
+			figure: `every app state known, ${apps} apps at ${latencyMs} ms latency (from the list's request)`,
+			measured: `${stateReads} state reads (${(stateReads / apps).toFixed(2)} per app), ${(ms / 1000).toFixed(2)} s`,
+			goal: `1 read per app, <= 1.2 x ${apps} x ${latencyMs} ms / ${concurrency} = ${((1.2 * ideal) / 1000).toFixed(2)} s`,
+			met: ok ? 'yes' : 'no',
+		};
+	} finally {
+		await tui.close();
+	}
+}
+
+export async function goalRows(): Promise<GoalRow[]> {
+	const soak = positive('BENCH_SOAK_SECONDS', 600);
+	const keys = positive('BENCH_KEYS', 60);
+	return [...(await bigGateway(5_000, soak, keys)), await slowGateway(2_000, 20, 8)];
+}
+
+/** Timings depend on what else the machine runs: printed with the table. */
+export const machineNote = () =>
+	`machine: ${cpus().length} CPUs, load average ${loadavg().map(l => l.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the run`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	console.table(await goalRows());
+	console.log(machineNote());
+}
