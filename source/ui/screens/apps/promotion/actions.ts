@@ -12,6 +12,12 @@ import type {Action, ActionContext, ActionScope} from '../../../actions/types.js
 async function planAndRun(ctx: ActionContext, plan: () => ReturnType<NonNullable<ActionContext['store']>['promotion']['planAllIn']>): Promise<void> {
 	const store = ctx.store;
 	if (!store) return;
+	// A plan from half-read states would leave apps out: wait for the per-app reads still under way.
+	const unread = store.state.getState().apps.items.filter(entry => entry.state === undefined && entry.error === undefined).length;
+	if (unread > 0) {
+		ctx.nav.say(`Reading the offline state of ${unread} app(s) before planning…`, 'info');
+		await store.apps.settled();
+	}
 	const planned = plan();
 	if (planned.steps.length === 0) {
 		ctx.nav.say(`Nothing to change: ${planned.skipped.length > 0 ? planned.skipped.map(s => `${s.name} (${s.reason})`).slice(0, 3).join(', ') : 'no app in that state'}.`, 'info');
