@@ -3,6 +3,7 @@ import {createOagClient} from '../../source/api/client.js';
 import type {OagClient} from '../../source/api/clientOptions.js';
 import {memoryAuditLog} from '../../source/audit/memoryLog.js';
 import {createOagStore, type OagStore} from '../../source/store/createOagStore.js';
+import {InterruptOnCtrlC} from '../../source/ui/runTui.js';
 import {App} from '../../source/ui/shell/App.js';
 import {themeNamed} from '../../source/ui/theme/theme.js';
 import {demoConnection} from '../store/fakeOagApi.js';
@@ -18,6 +19,7 @@ let client: OagClient;
 let store: OagStore;
 let h: Harness;
 let testIds: string[];
+let quits = 0;
 
 const appStatePosts = () =>
 	Object.entries(env.sim.control.counters().byRoute)
@@ -31,7 +33,13 @@ beforeAll(async () => {
 	testIds = [...(await env.states())].filter(([, state]) => state === 'TEST').map(([id]) => id);
 	client = createOagClient({host: env.sim.url, clientId: env.sim.clientId, privateKey: env.sim.privateKeyPem, caPem: env.sim.caPem!});
 	store = createOagStore({api: client, connection: demoConnection, healthIntervalMs: 60_000, audit: memoryAuditLog()});
-	h = renderAt(<App store={store} theme={themeNamed('no-color')} />, {columns: 100, rows: 30});
+	// Wrapped as runTui wraps it, so Ctrl+C means what it means in the real TUI.
+	h = renderAt(
+		<InterruptOnCtrlC onInterrupt={() => quits++}>
+			<App store={store} theme={themeNamed('no-color')} />
+		</InterruptOnCtrlC>,
+		{columns: 100, rows: 30},
+	);
 });
 afterAll(async () => {
 	h?.unmount();
@@ -106,5 +114,30 @@ describe('incident promotion in the TUI', () => {
 		await h.press(KEYS.enter);
 		await h.waitFor(f => f.includes('1 set to ACTIVE and verified'), 10_000);
 		expect((await env.reader.apps.getState(wiki.id)).state).toBe('ACTIVE');
+	});
+
+	it('Ctrl+C during a run stops it without quitting: in-flight requests finish, the summary says what was not sent', async () => {
+		await h.press('5');
+		await h.waitFor(f => f.includes('P promote'));
+		const states = await env.states();
+		const inTest = [...states].filter(([, s]) => s === 'TEST').map(([id]) => id);
+		env.sim.control.setFaults({latencyMs: 150});
+		await h.press('P');
+		await h.waitFor(f => f.includes('Type ACTIVE to confirm'));
+		await h.type('ACTIVE');
+		await h.press(KEYS.enter);
+		await h.waitFor(f => f.includes(`Setting ${inTest.length} app(s) to ACTIVE`));
+		await h.press('\u0003');
+		const done = await h.waitFor(f => f.includes('not sent (interrupted'), 10_000);
+		env.sim.control.setFaults({});
+		expect(quits).toBe(0);
+		const ok = Number(/(\d+) set to ACTIVE and verified/.exec(done)?.[1]);
+		const notSent = Number(/(\d+) not sent/.exec(done)?.[1]);
+		expect(ok + notSent).toBe(inTest.length); // no app unaccounted for
+		expect(ok).toBeGreaterThan(0); // the requests in flight finished
+		const after = await env.states();
+		expect(inTest.filter(id => after.get(id) === 'ACTIVE')).toHaveLength(ok);
+		await h.press('\u0003'); // nothing running: Ctrl+C quits as usual
+		expect(quits).toBe(1);
 	});
 });

@@ -1,12 +1,30 @@
 import type {AppStateValue} from '../../../../api/schemas/apps.js';
 import {planConfirmationWord} from '../../../../domain/appPlan.js';
 import {typedConfirmation} from '../../../actions/typedConfirmation.js';
+import {claimInterrupt} from '../../../interruptClaim.js';
 import type {Action, ActionContext, ActionScope} from '../../../actions/types.js';
 
 // Keys of the incident promotion. P (Apps list, dashboard): all apps in TEST -> ACTIVE, or the marked
 // rows; the plan opens, then the confirmation bar asks for the word (ACTIVE, or the app's name for one
 // app). Enter alone never promotes: an empty or wrong word changes nothing. x stops a run (in-flight
 // requests finish), u undoes the last run (asks UNDO). On an app: i / t / A set one app's state.
+
+type Store = NonNullable<ActionContext['store']>;
+
+/** While `body` runs, the first Ctrl+C stops the run (in-flight requests finish) instead of quitting the TUI. */
+async function stoppableByCtrlC(store: Store, body: () => Promise<void>): Promise<void> {
+	const release = claimInterrupt(() => {
+		const phase = store.promotion.state.getState().phase;
+		if (phase.kind !== 'running' || phase.interrupting) return false;
+		store.promotion.stop();
+		return true;
+	});
+	try {
+		await body();
+	} finally {
+		release();
+	}
+}
 
 /** Plans, opens the plan and asks for its word; the run and its progress happen on the promotion route. */
 async function planAndRun(ctx: ActionContext, plan: () => ReturnType<NonNullable<ActionContext['store']>['promotion']['planAllIn']>): Promise<void> {
@@ -25,7 +43,7 @@ async function planAndRun(ctx: ActionContext, plan: () => ReturnType<NonNullable
 	}
 	ctx.nav.go('promotion');
 	const word = planConfirmationWord(planned);
-	await store.promotion.run(word === undefined ? async () => true : typedConfirmation(ctx.nav, {expected: word}));
+	await stoppableByCtrlC(store, () => store.promotion.run(word === undefined ? async () => true : typedConfirmation(ctx.nav, {expected: word})));
 }
 
 const promoteFrom = (scope: ActionScope): Action => ({
@@ -83,7 +101,10 @@ export const promotionActions: readonly Action[] = [
 		confirm: {expected: 'UNDO'},
 		footer: true,
 		disabledReason: ctx => (ctx.store?.promotion.state.getState().canUndo && !running(ctx) ? undefined : 'no run to undo'),
-		run: ctx => ctx.store?.promotion.undo(typedConfirmation(ctx.nav, {expected: 'UNDO'})),
+		run: ctx => {
+			const store = ctx.store;
+			if (store) return stoppableByCtrlC(store, () => store.promotion.undo(typedConfirmation(ctx.nav, {expected: 'UNDO'})));
+		},
 	},
 ];
 
