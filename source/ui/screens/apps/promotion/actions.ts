@@ -30,11 +30,23 @@ async function stoppableByCtrlC(store: Store, body: () => Promise<void>): Promis
 async function planAndRun(ctx: ActionContext, plan: () => ReturnType<NonNullable<ActionContext['store']>['promotion']['planAllIn']>): Promise<void> {
 	const store = ctx.store;
 	if (!store) return;
-	// A plan from half-read states would leave apps out: wait for the per-app reads still under way.
-	const unread = store.state.getState().apps.items.filter(entry => entry.state === undefined && entry.error === undefined).length;
-	if (unread > 0) {
-		ctx.nav.say(`Reading the offline state of ${unread} app(s) before planning…`, 'info');
-		await store.apps.settled();
+	// A plan from a list still loading, or from half-read states, would leave apps out: wait for the list
+	// and its state reads (the policy reads that follow in the background are not needed for it).
+	const unread = () => store.state.getState().apps.items.filter(entry => entry.state === undefined && entry.error === undefined).length;
+	const loaded = () => {
+		const status = store.state.getState().apps.status.state;
+		return (status === 'ready' || status === 'error') && unread() === 0;
+	};
+	if (!loaded()) {
+		ctx.nav.say('Reading the apps and their offline states before planning…', 'info');
+		void store.ensure('apps');
+		await new Promise<void>(resolve => {
+			const unsubscribe = store.state.subscribe(() => {
+				if (!loaded()) return;
+				unsubscribe();
+				resolve();
+			});
+		});
 	}
 	const planned = plan();
 	if (planned.steps.length === 0) {
