@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import {FAILOVER_MODES, FailoverModeRequest, type FailoverModeValue} from '../api/schemas/idps.js';
 import {targetText} from '../domain/changeSummary.js';
-import {failoverOperation} from '../operations/failover.js';
+import {adviseFailover} from '../operations/failoverAdvice.js';
 import {bodyFileOption, dryRunOption, withContext, type CommandContext} from './context.js';
 import {runOperation} from './operationCommand.js';
 import {choice} from './parsers.js';
@@ -42,5 +42,8 @@ async function setFailover(ctx: CommandContext, idpArgument: string, mode: Failo
 	const body = await ctx.body(FailoverModeRequest, {overrides: {mode}});
 	const gateway = await ctx.openGateway();
 	const idp = await ctx.resolveIdp(gateway.client, idpArgument);
-	await runOperation(ctx, gateway, failoverOperation(gateway.client, {id: idp.id, name: idp.name}, body.mode));
+	// AUTOMATIC on an IdP without a directory asks too: offline sign-in would find no users.
+	const {operation, warning} = await adviseFailover(gateway.client, {id: idp.id, name: idp.name}, body.mode);
+	if (warning && !ctx.isDryRun) ctx.warn(warning);
+	await runOperation(ctx, gateway, operation);
 }

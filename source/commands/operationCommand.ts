@@ -36,23 +36,32 @@ export const confirmThrough =
 
 const isAuthKind = (kind: string | undefined): boolean => kind === 'unauthorized' || kind === 'missing-scope';
 
+/** What a command adds to a successful outcome's printout. */
+export type OperationPrintout<S> = {
+	/** Lines after the message (e.g. "changes reach the gateway at its next hourly sync"); `notes` in JSON. */
+	notes?: string[];
+	/** The text instead of the runner's message. */
+	text?: (outcome: OperationOutcome<S>) => string;
+};
+
 /** Runs one operation for a command; returns after printing its outcome, throws when it did not go through. */
-export async function runOperation<S>(ctx: CommandContext, gateway: Gateway, op: Operation<S>): Promise<void> {
+export async function runOperation<S>(ctx: CommandContext, gateway: Gateway, op: Operation<S>, printout: OperationPrintout<S> = {}): Promise<void> {
 	if (ctx.dryRun(op.request)) return;
 	// Nobody to ask and no --yes: a usage error before the runner starts (no request, no audit line).
 	if (op.confirmation) ctx.requireYes(op.label);
 	const outcome = await commandRunner(gateway).run(op, {confirm: confirmThrough(ctx)});
-	report(ctx, outcome);
+	report(ctx, outcome, printout);
 }
 
-function report<S>(ctx: CommandContext, outcome: OperationOutcome<S>): void {
+function report<S>(ctx: CommandContext, outcome: OperationOutcome<S>, printout: OperationPrintout<S>): void {
 	// In text the message already carries the warning; under --json it is a warning line of its own too.
 	if (outcome.auditWarning && ctx.json) ctx.warn(outcome.auditWarning);
 	if (!outcome.ok) {
 		throw new CommandFailure(outcome.message, isAuthKind(outcome.errorKind) ? EXIT.auth : EXIT.failure, outcome.errorKind ?? outcome.outcome);
 	}
 	const {undo: _undo, ...plain} = outcome;
-	ctx.print(plain, result => result.message);
+	const notes = printout.notes ?? [];
+	ctx.print(notes.length > 0 ? {...plain, notes} : plain, result => [printout.text?.(outcome) ?? result.message, ...notes].join('\n'));
 }
 
 /**

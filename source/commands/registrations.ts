@@ -1,6 +1,8 @@
 import type {Command} from 'commander';
 import {registerApps} from './apps.js';
 import {registerAudit} from './audit.js';
+import {registerDirectories} from './directories.js';
+import {registerIdpHealthPolicy} from './idpHealthPolicy.js';
 import {registerIdps} from './idps.js';
 import {register as registerLogin} from './login.js';
 import {register as registerLogout} from './logout.js';
@@ -18,6 +20,8 @@ export type RegisterCommand = (program: Command) => void;
 export const commandRegistrations: RegisterCommand[] = [
 	registerStatus,
 	registerIdps,
+	registerIdpHealthPolicy, // adds `idps health-policy`: after registerIdps
+	registerDirectories,
 	registerApps,
 	registerAudit,
 	registerSimulator,

@@ -1,16 +1,10 @@
 import {APP_STATES} from '../api/schemas/apps.js';
 import {databaseLocation} from '../domain/databaseLocation.js';
+import {healthMeaning} from '../domain/healthMeaning.js';
 import type {Part, StatusReport} from './statusReport.js';
 
 export type StatusHeader = {gateway: string; keyBackend: string; profile?: string; insecure: boolean};
 
-const HEALTH_MEANING: Record<string, string> = {
-	HEALTHY: 'operating normally',
-	DEGRADED: 'issues, still operational',
-	UNHEALTHY: 'may not be operational',
-	INITIALIZING: 'starting up',
-	UNKNOWN: 'status cannot be determined',
-};
 
 function section<T>(p: Part<T>, render: (value: T) => string[]): string[] {
 	return p.ok ? render(p.value) : [`  error: ${p.error.message}`];
@@ -28,7 +22,7 @@ export function formatStatus(header: StatusHeader, report: StatusReport): string
 			const {setting, health} = auth;
 			const status = health?.status ?? 'UNKNOWN';
 			return [
-				`  [ENABLED] [${status}]  ${HEALTH_MEANING[status] ?? ''}${health?.lastChecked ? `, checked ${health.lastChecked}` : ''}`,
+				`  [ENABLED] [${status}]  ${healthMeaning(status)}${health?.lastChecked ? `, checked ${health.lastChecked}` : ''}`,
 				...(health?.details ? [`  details: ${health.details}`] : []),
 				`  public domain ${setting.publicDomain}; nodes ${setting.serverNodes.join(', ')}`,
 				`  database ${databaseLocation(setting.database)}`,

@@ -3,10 +3,12 @@ import type {AuthState} from '../api/clientOptions.js';
 import type {OagApi} from '../api/OagApi.js';
 import type {FailoverModeValue} from '../api/schemas/index.js';
 import {createAppPromotion, type AppPromotion} from './appPromotion.js';
-import {failoverOperation, type FailoverState} from '../operations/failover.js';
+import type {FailoverState} from '../operations/failover.js';
+import {adviseFailover} from '../operations/failoverAdvice.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
 import {loadAudit} from './auditSlice.js';
+import {idpOfflineActions, type IdpOfflineActions} from './idpOffline.js';
 import {createLiveFeed, DEFAULT_POLL_MS, type LiveFeed} from './liveFeed.js';
 import {runMutation, type MutationOutcome, type MutationRecord, type MutationSpec} from './mutation.js';
 import type {PollerTimers} from './poller.js';
@@ -65,6 +67,8 @@ export type OagStore = {
 	promotion: AppPromotion;
 	/** DISABLED asks `confirm` for the typed confirmation the operation declares. */
 	setFailoverMode(idpId: string, mode: FailoverModeValue, confirm?: ConfirmFn): Promise<OperationOutcome<FailoverState>>;
+	/** The IdP screen's changes and tests: health policy, directories, failover with its warnings. */
+	idpOffline: IdpOfflineActions;
 	loadAudit(): Promise<void>;
 	notify(text: string, tone?: Toast['tone']): void;
 	dispose(): void;
@@ -169,9 +173,12 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		operations,
 		promotion: createAppPromotion({api: options.api, runner: operations, store: state, concurrency: ctx.concurrency}),
 		loadAudit: () => loadAudit(state, operations, now),
+		idpOffline: idpOfflineActions({api: options.api, state, operations, notify}),
 		setFailoverMode: async (idpId, mode, confirm) => {
 			const name = state.getState().idps.items.find(e => e.idp.id === idpId)?.idp.name;
-			const outcome = await operations.run(failoverOperation(options.api, {id: idpId, ...(name ? {name} : {})}, mode), confirm ? {confirm} : {});
+			// AUTOMATIC on an IdP without a directory asks too (offline sign-in would find no users).
+			const {operation} = await adviseFailover(options.api, {id: idpId, ...(name ? {name} : {})}, mode);
+			const outcome = await operations.run(operation, confirm ? {confirm} : {});
 			const after = outcome.after?.mode;
 			if (after !== undefined) {
 				state.setState(s => ({idps: {...s.idps, items: s.idps.items.map(e => (e.idp.id === idpId ? {...e, failover: after} : e))}}));

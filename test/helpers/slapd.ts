@@ -4,9 +4,12 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {createServer, connect} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {generateTlsMaterial, type TlsMaterial} from '../../source/simulator/tls.js';
 
 // A real OpenLDAP slapd on a random loopback port, for the tests that bind for real
-// (test-directory-connection). Debian package `slapd` (scripts/test-deps/ldap.txt).
+// (test-directory-connection, the local LDAP pre-flight). Debian package `slapd` (scripts/test-deps/ldap.txt).
+// With `tls: true` it also listens on ldaps:// and offers StartTLS on ldap://, with a certificate from a
+// fresh test CA (the simulator's generator: 127.0.0.1, ::1 and localhost) whose PEM it hands back.
 // In CI a missing slapd is an error: those tests must run there, never skip.
 
 export const SLAPD_BINARY = '/usr/sbin/slapd';
@@ -22,8 +25,15 @@ export type Slapd = {
 	suffix: string;
 	adminDn: string;
 	adminPassword: string;
+	/** With `tls: true`: the ldaps:// URL and the test CA that signed the server certificate. */
+	ldapsUrl?: string;
+	caPem?: string;
+	/** The users and groups the seed holds, for tests that count them. */
+	seed: {users: readonly string[]; groups: readonly string[]};
 	stop(): Promise<void>;
 };
+
+export type SlapdOptions = {tls?: boolean};
 
 const SUFFIX = 'dc=example,dc=com';
 const ADMIN_DN = `cn=admin,${SUFFIX}`;
@@ -41,7 +51,13 @@ export function slapdAvailable(): boolean {
 	return false;
 }
 
-const config = (dir: string) => `
+const tlsConfig = (dir: string) => `
+TLSCACertificateFile ${dir}/ca.pem
+TLSCertificateFile ${dir}/server.pem
+TLSCertificateKeyFile ${dir}/server.key
+`;
+
+const config = (dir: string, tls: boolean) => `${tls ? tlsConfig(dir) : ''}
 include ${SCHEMA_DIR}/core.schema
 include ${SCHEMA_DIR}/cosine.schema
 include ${SCHEMA_DIR}/inetorgperson.schema
@@ -91,16 +107,23 @@ userPassword: ${READER_PASSWORD}
 
 ${person('alice', 'Alice Example', 'alice-password')}
 ${person('bob', 'Bob Example', 'bob-password')}
+${person('carol', 'Carol Example', 'carol-password')}
+${person('dave', 'Dave Example', 'dave-password')}
+${person('erin', 'Erin Example', 'erin-password')}
 dn: cn=engineers,ou=groups,${SUFFIX}
 objectClass: groupOfUniqueNames
 cn: engineers
 uniqueMember: uid=alice,ou=users,${SUFFIX}
+uniqueMember: uid=carol,ou=users,${SUFFIX}
+uniqueMember: uid=dave,ou=users,${SUFFIX}
 
 dn: cn=payroll-admins,ou=groups,${SUFFIX}
 objectClass: groupOfUniqueNames
 cn: payroll-admins
 uniqueMember: uid=bob,ou=users,${SUFFIX}
 `;
+
+const SEED = {users: ['alice', 'bob', 'carol', 'dave', 'erin'], groups: ['engineers', 'payroll-admins']} as const;
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -142,11 +165,20 @@ function stopper(child: ChildProcess, dir: string): () => Promise<void> {
 		})());
 }
 
-export async function startSlapd(): Promise<Slapd> {
+async function writeTls(dir: string): Promise<TlsMaterial> {
+	const material = await generateTlsMaterial();
+	await writeFile(join(dir, 'ca.pem'), material.caPem);
+	await writeFile(join(dir, 'server.pem'), material.certPem);
+	await writeFile(join(dir, 'server.key'), material.keyPem, {mode: 0o600});
+	return material;
+}
+
+export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
 	const dir = await mkdtemp(join(tmpdir(), 'oag-slapd-'));
 	await mkdir(join(dir, 'data'));
 	const confFile = join(dir, 'slapd.conf');
-	await writeFile(confFile, config(dir));
+	const tls = options.tls ? await writeTls(dir) : undefined;
+	await writeFile(confFile, config(dir, tls !== undefined));
 	await writeFile(join(dir, 'data.ldif'), LDIF);
 	const load = spawnSync(SLAPADD_BINARY, ['-f', confFile, '-l', join(dir, 'data.ldif')], {encoding: 'utf8'});
 	if (load.status !== 0) {
@@ -158,14 +190,28 @@ export async function startSlapd(): Promise<Slapd> {
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const port = await freePort();
 		const url = `ldap://127.0.0.1:${port}`;
+		const securePort = tls ? await freePort() : undefined;
+		const ldapsUrl = securePort === undefined ? undefined : `ldaps://127.0.0.1:${securePort}`;
+		const listen = [`${url}/`, ...(ldapsUrl ? [`${ldapsUrl}/`] : [])].join(' ');
 		// -d 0 keeps slapd in the foreground (so we own its pid) without debug output.
-		const child = spawn(SLAPD_BINARY, ['-f', confFile, '-h', `${url}/`, '-d', '0'], {stdio: ['ignore', 'ignore', 'pipe']});
+		const child = spawn(SLAPD_BINARY, ['-f', confFile, '-h', listen, '-d', '0'], {stdio: ['ignore', 'ignore', 'pipe']});
 		let stderr = '';
 		child.stderr?.on('data', chunk => (stderr = (stderr + String(chunk)).slice(-2000)));
 		const stop = stopper(child, dir);
 		try {
 			await waitForPort(port, child, Date.now() + 15_000);
-			return {url, bindDn: READER_DN, bindPassword: READER_PASSWORD, suffix: SUFFIX, adminDn: ADMIN_DN, adminPassword: ADMIN_PASSWORD, stop};
+			if (securePort !== undefined) await waitForPort(securePort, child, Date.now() + 15_000);
+			return {
+				url,
+				bindDn: READER_DN,
+				bindPassword: READER_PASSWORD,
+				suffix: SUFFIX,
+				adminDn: ADMIN_DN,
+				adminPassword: ADMIN_PASSWORD,
+				...(ldapsUrl && tls ? {ldapsUrl, caPem: tls.caPem} : {}),
+				seed: SEED,
+				stop,
+			};
 		} catch (error) {
 			lastError = new Error(`${error instanceof Error ? error.message : error}: ${stderr.trim()}`);
 			if (child.exitCode === null) {

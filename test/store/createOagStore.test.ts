@@ -57,7 +57,10 @@ describe('createOagStore', () => {
 		const {api, control} = createFakeApi();
 		const store = createOagStore({api, connection: demoConnection});
 		await store.load('idps');
-		const outcome = await store.setFailoverMode('idp-2', 'AUTOMATIC');
+		// idp-2 has no directory: AUTOMATIC asks first (offline sign-in would find no users).
+		const asked: string[] = [];
+		const outcome = await store.setFailoverMode('idp-2', 'AUTOMATIC', async request => (asked.push(request.prompt), true));
+		expect(asked).toEqual([expect.stringMatching(/has no offline directory/)]);
 		expect(outcome).toMatchObject({ok: true, verified: true});
 		expect(control.calls.filter(c => c.startsWith('idps.getFailoverMode')).length).toBeGreaterThan(2);
 		expect(store.state.getState().idps.items[1]?.failover).toBe('AUTOMATIC');

@@ -25,6 +25,3 @@ export const keyLabel = (name: string): string =>
 		name
 	] ?? name;
 
-/** A single printable character typed into a text field (not a control sequence or paste of escapes). */
-export const isPrintable = (input: string, key: Key): boolean =>
-	input.length > 0 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);

@@ -2,17 +2,7 @@ import type {ThemeToken} from '../theme/theme.js';
 
 // Every state has a word and a tone; the word is always printed (as [WORD]) so no-colour loses nothing.
 
-export const HEALTH_MEANING: Record<string, string> = {
-	HEALTHY: 'normal operation',
-	DEGRADED: 'issues, but still operational',
-	UNHEALTHY: 'may be non-operational',
-	INITIALIZING: 'starting up; status unknown until done',
-	UNKNOWN: 'the gateway cannot determine the status',
-	ERROR: 'the health check request failed',
-	DISABLED: 'the authentication service is not enabled',
-};
-
-export const healthMeaning = (status: string): string => HEALTH_MEANING[status] ?? 'a status this tool does not know';
+export {HEALTH_MEANING, healthMeaning} from '../../domain/healthMeaning.js';
 
 export function statusToken(status: string | undefined): ThemeToken {
 	switch (status) {

@@ -2,7 +2,20 @@
 // ({screen: 'idp', params: {id}}), so every IdP and app has an address the stack can hold.
 // This module imports nothing: the action types and the navigation store both build on it.
 
-export type ScreenId = 'setup' | 'unlock' | 'dashboard' | 'health' | 'auth' | 'idps' | 'apps' | 'idp' | 'app' | 'audit' | 'promotion';
+export type ScreenId =
+	| 'setup'
+	| 'unlock'
+	| 'dashboard'
+	| 'health'
+	| 'auth'
+	| 'idps'
+	| 'apps'
+	| 'idp'
+	| 'idpPolicy'
+	| 'directory'
+	| 'app'
+	| 'audit'
+	| 'promotion';
 
 export type RouteParams = Readonly<Record<string, string>>;
 
@@ -26,3 +39,10 @@ export function routeKey(target: RouteLike): string {
 
 export const idpRoute = (id: string): Route => ({screen: 'idp', params: {id}});
 export const appRoute = (id: string): Route => ({screen: 'app', params: {id}});
+/** The health-policy form of an IdP. */
+export const idpPolicyRoute = (id: string): Route => ({screen: 'idpPolicy', params: {id}});
+/** A directory form of an IdP: edit one (`directory` given) or create one from a preset. */
+export const directoryRoute = (idp: string, directory?: string, preset?: string): Route => ({
+	screen: 'directory',
+	params: {idp, ...(directory === undefined ? {} : {directory}), ...(preset === undefined ? {} : {preset})},
+});

@@ -21,7 +21,10 @@ import {healthActions} from './health/actions.js';
 import {HealthView} from './health/HealthView.js';
 import {idpItemActions, openIdpCommand} from './idp/actions.js';
 import {IdpView} from './idp/IdpView.js';
-import {idpTitle} from './idp/item.js';
+import {DirectoryView} from './idp/DirectoryView.js';
+import {DIRECTORY_FORM_ACTIONS, POLICY_FORM_ACTIONS} from './idp/formActions.js';
+import {HealthPolicyView} from './idp/HealthPolicyView.js';
+import {directoryTitle, idpTitle, policyTitle} from './idp/item.js';
 import {idpActions} from './idps/actions.js';
 import {IdpsView} from './idps/IdpsView.js';
 import {idpList} from './idps/rows.js';
@@ -42,6 +45,26 @@ export const SCREENS: Record<ScreenId, ScreenDefinition> = {
 	auth: {id: 'auth', title: 'Authentication service', View: AuthView, actions: [], needsStore: true},
 	idps: {id: 'idps', title: 'IdPs', View: IdpsView, actions: idpActions, needsStore: true, list: idpList},
 	idp: {id: 'idp', title: 'IdP', View: IdpView, actions: idpItemActions, needsStore: true, parent: 'idps', itemTitle: idpTitle},
+	idpPolicy: {
+		id: 'idpPolicy',
+		title: 'Health policy',
+		View: HealthPolicyView,
+		actions: POLICY_FORM_ACTIONS.all,
+		needsStore: true,
+		parent: 'idp',
+		itemTitle: policyTitle,
+		capturesText: true,
+	},
+	directory: {
+		id: 'directory',
+		title: 'Directory',
+		View: DirectoryView,
+		actions: DIRECTORY_FORM_ACTIONS.all,
+		needsStore: true,
+		parent: 'idp',
+		itemTitle: directoryTitle,
+		capturesText: true,
+	},
 	apps: {id: 'apps', title: 'Apps', View: AppsView, actions: appActions, needsStore: true, list: appList},
 	app: {id: 'app', title: 'App', View: AppView, actions: appItemActions, needsStore: true, parent: 'apps', itemTitle: appTitle},
 	promotion: {id: 'promotion', title: 'Promotion', View: PromotionScreen, actions: promotionActions, needsStore: true, parent: 'apps'},

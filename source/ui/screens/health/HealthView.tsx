@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useEffect} from 'react';
 import {averageRoundTrip, failingSince, failureStreak} from '../../../store/healthHistory.js';
 import type {PollerStatus} from '../../../store/poller.js';
+import {LiveCountdown} from '../../components/LiveCountdown.js';
 import {Sparkline} from '../../components/Sparkline.js';
 import {StateTag} from '../../components/StateTag.js';
 import {healthMeaning} from '../../format/status.js';
@@ -36,6 +37,7 @@ function StaleLine({poll}: {poll: PollerStatus}) {
 function IdpModes() {
 	const items = useOag(s => s.idps.items);
 	const status = useOag(s => s.idps.status);
+	const history = useOag(s => s.health.history);
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Tone token="text.heading" bold>
@@ -44,11 +46,15 @@ function IdpModes() {
 			{items.length === 0 ? <Tone token="text.muted">{status.state === 'error' ? status.error : 'loading…'}</Tone> : null}
 			{items.slice(0, 6).map(entry => (
 				<Box key={entry.idp.id}>
-					<Box width={32}>
+					<Box width={32} flexShrink={0}>
 						<Text wrap="truncate">{entry.idp.name}</Text>
 					</Box>
-					<StateTag state={entry.failover} />
-					<Tone token="text.muted">{entry.failover === 'AUTOMATIC' ? '  fails over to offline sign-in' : '  no failover'}</Tone>
+					<Box flexShrink={0}>
+						<StateTag state={entry.failover} />
+					</Box>
+					<Box flexGrow={1} flexShrink={1} marginLeft={2}>
+						<LiveCountdown policy={entry.healthPolicy} failover={entry.failover} history={history} />
+					</Box>
 				</Box>
 			))}
 			{items.length > 6 ? <Tone token="text.muted">{`… and ${items.length - 6} more (:idps)`}</Tone> : null}

@@ -1,10 +1,14 @@
 import {itemCommand} from '../../actions/itemCommand.js';
 import {refreshAction} from '../../actions/screenActions.js';
-import type {Action} from '../../actions/types.js';
-import {idpRoute} from '../../navigation/routes.js';
+import {typedConfirmation} from '../../actions/typedConfirmation.js';
+import type {Action, ActionConfirmation, ActionContext} from '../../actions/types.js';
+import {directoryRoute, idpPolicyRoute, idpRoute} from '../../navigation/routes.js';
+import {findIdp} from './item.js';
+import {cycleDirectory, selectedDirectory} from './selection.js';
 
-// The IdP item screen is read-only for now: the failover and health-policy forms and the directories
-// come with the IdP issue. `:idp NAME` opens it from anywhere.
+// The IdP item screen's keys: failover mode (DISABLED typed; AUTOMATIC asks too when the IdP has no
+// directory), the health-policy form, and the directories (new from a preset, edit, delete, pick).
+// `:idp NAME` opens it from anywhere. Every change goes through the store's operations runner.
 
 export const openIdpCommand: Action = itemCommand({
 	command: 'idp',
@@ -15,4 +19,130 @@ export const openIdpCommand: Action = itemCommand({
 	route: idpRoute,
 });
 
-export const idpItemActions: readonly Action[] = [refreshAction('idp', 'idps', 'reload the IdPs and their offline-mode settings')];
+// Optional chaining down to getState: presentation tests hand in a store with no state.
+const idpOf = (ctx: ActionContext) => {
+	const state = ctx.store?.state?.getState();
+	return state ? findIdp(state, ctx.route.params?.id) : undefined;
+};
+const noIdp = (ctx: ActionContext) => (idpOf(ctx) ? undefined : 'the IdP is not loaded');
+const directoryOf = (ctx: ActionContext) => {
+	const entry = idpOf(ctx);
+	return entry ? selectedDirectory(entry.idp.id, entry.directories ?? []) : undefined;
+};
+const noDirectory = (ctx: ActionContext) => noIdp(ctx) ?? (directoryOf(ctx) ? undefined : 'this IdP has no directory');
+
+const DISABLED: ActionConfirmation = {expected: 'DISABLED'};
+const AUTOMATIC: ActionConfirmation = {expected: 'AUTOMATIC'};
+const DELETE: ActionConfirmation = {expected: 'DELETE'};
+
+export const idpItemActions: readonly Action[] = [
+	{
+		id: 'idp.automatic',
+		keys: ['a'],
+		scope: 'idp',
+		label: 'AUTOMATIC',
+		description: 'set failover to AUTOMATIC (asks you to type AUTOMATIC when the IdP has no directory: offline sign-in would find no users)',
+		mutates: true,
+		footer: true,
+		disabledReason: noIdp,
+		run: async ctx => {
+			const entry = idpOf(ctx);
+			if (ctx.store && entry) await ctx.store.idpOffline.setFailover(entry.idp.id, 'AUTOMATIC', typedConfirmation(ctx.nav, AUTOMATIC));
+		},
+	},
+	{
+		id: 'idp.disable',
+		keys: ['D'],
+		scope: 'idp',
+		label: 'DISABLED',
+		description: 'set failover to DISABLED (asks you to type DISABLED): no offline sign-in while Okta is down',
+		dangerous: true,
+		confirm: DISABLED,
+		footer: true,
+		disabledReason: noIdp,
+		run: async ctx => {
+			const entry = idpOf(ctx);
+			if (ctx.store && entry) await ctx.store.idpOffline.setFailover(entry.idp.id, 'DISABLED', typedConfirmation(ctx.nav, DISABLED));
+		},
+	},
+	{
+		id: 'idp.policy',
+		keys: ['p'],
+		scope: 'idp',
+		label: 'policy',
+		description: 'edit the health policy (the rule and the timeline shown as you type)',
+		footer: true,
+		disabledReason: ctx => noIdp(ctx) ?? (idpOf(ctx)?.healthPolicy ? undefined : 'the health policy is not loaded'),
+		run: ctx => {
+			const entry = idpOf(ctx);
+			if (entry) ctx.nav.go(idpPolicyRoute(entry.idp.id));
+		},
+	},
+	{
+		id: 'idp.directory.new',
+		keys: ['n'],
+		scope: 'idp',
+		label: 'new LDAP',
+		description: 'new directory from the OpenLDAP preset (all fields editable)',
+		footer: true,
+		disabledReason: noIdp,
+		run: ctx => {
+			const entry = idpOf(ctx);
+			if (entry) ctx.nav.go(directoryRoute(entry.idp.id, undefined, 'OPEN_LDAP'));
+		},
+	},
+	{
+		id: 'idp.directory.newAd',
+		keys: ['N'],
+		scope: 'idp',
+		label: 'new AD',
+		description: 'new directory from the Active Directory preset (all fields editable)',
+		disabledReason: noIdp,
+		run: ctx => {
+			const entry = idpOf(ctx);
+			if (entry) ctx.nav.go(directoryRoute(entry.idp.id, undefined, 'ACTIVE_DIRECTORY'));
+		},
+	},
+	{
+		id: 'idp.directory.next',
+		keys: ['tab'],
+		scope: 'idp',
+		label: 'next directory',
+		description: 'select the next directory (e and X act on the selected one)',
+		disabledReason: ctx => noIdp(ctx) ?? ((idpOf(ctx)?.directories?.length ?? 0) > 1 ? undefined : 'fewer than two directories'),
+		run: ctx => {
+			const entry = idpOf(ctx);
+			if (entry) cycleDirectory(entry.idp.id, entry.directories ?? []);
+		},
+	},
+	{
+		id: 'idp.directory.edit',
+		keys: ['e'],
+		scope: 'idp',
+		label: 'edit dir',
+		description: 'edit the selected directory (the bind credential is kept unless retyped; Ctrl+T tests it both ways)',
+		footer: true,
+		disabledReason: noDirectory,
+		run: ctx => {
+			const entry = idpOf(ctx);
+			const directory = directoryOf(ctx);
+			if (entry && directory) ctx.nav.go(directoryRoute(entry.idp.id, directory.id));
+		},
+	},
+	{
+		id: 'idp.directory.delete',
+		keys: ['X'],
+		scope: 'idp',
+		label: 'delete dir',
+		description: 'delete the selected directory (asks you to type DELETE; cannot be undone: the bind credential is not kept)',
+		dangerous: true,
+		confirm: DELETE,
+		disabledReason: noDirectory,
+		run: async ctx => {
+			const entry = idpOf(ctx);
+			const directory = directoryOf(ctx);
+			if (ctx.store && entry && directory) await ctx.store.idpOffline.deleteDirectory(entry.idp.id, directory.id, typedConfirmation(ctx.nav, DELETE));
+		},
+	},
+	refreshAction('idp', 'idps', 'reload the IdPs and their offline-mode settings'),
+];

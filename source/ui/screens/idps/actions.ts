@@ -9,6 +9,7 @@ const selected = (ctx: ActionContext) => (ctx.list?.selectedId ? undefined : 'no
 
 // Both go through the store's operations runner: read-only refusal, verify, one audit line each.
 const DISABLE_CONFIRMATION: ActionConfirmation = {expected: 'DISABLED'};
+const AUTOMATIC_CONFIRMATION: ActionConfirmation = {expected: 'AUTOMATIC'};
 
 export const idpActions: readonly Action[] = [
 	openSelectedAction('idps', 'IdP', idpRoute),
@@ -22,7 +23,10 @@ export const idpActions: readonly Action[] = [
 		footer: true,
 		disabledReason: selected,
 		run: async ctx => {
-			if (ctx.store && ctx.list?.selectedId) rememberUndo(ctx.store, await ctx.store.setFailoverMode(ctx.list.selectedId, 'AUTOMATIC'));
+			// Asks (type AUTOMATIC) only when the IdP has no directory: offline sign-in would find no users.
+			if (ctx.store && ctx.list?.selectedId) {
+				rememberUndo(ctx.store, await ctx.store.setFailoverMode(ctx.list.selectedId, 'AUTOMATIC', typedConfirmation(ctx.nav, AUTOMATIC_CONFIRMATION)));
+			}
 		},
 	},
 	{
@@ -54,7 +58,7 @@ export const idpActions: readonly Action[] = [
 			const undo = undoFor(ctx.store);
 			if (!ctx.store || !undo) return;
 			const store = ctx.store;
-			const outcome = await store.setFailoverMode(undo.idpId, undo.mode, typedConfirmation(ctx.nav, DISABLE_CONFIRMATION));
+			const outcome = await store.setFailoverMode(undo.idpId, undo.mode, typedConfirmation(ctx.nav, undo.mode === 'AUTOMATIC' ? AUTOMATIC_CONFIRMATION : DISABLE_CONFIRMATION));
 			// Undone once; undoing the undo is a new change the admin makes with a or D.
 			if (outcome.ok) forgetUndo(store);
 		},
