@@ -1,4 +1,5 @@
 import type {Command} from 'commander';
+import {registerApps} from './apps.js';
 import {registerAudit} from './audit.js';
 import {registerAuthService} from './authService.js';
 import {registerCerts} from './certs.js';
@@ -25,6 +26,7 @@ export const commandRegistrations: RegisterCommand[] = [
 	registerAuthService,
 	registerIdpHealthPolicy, // adds `idps health-policy`: after registerIdps
 	registerDirectories,
+	registerApps,
 	registerAudit,
 	registerSimulator,
 	registerLogin,

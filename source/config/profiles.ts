@@ -33,6 +33,8 @@ export const Profile = z.object({
 	/** Absent: the key is stored under the profile's name (the first login). */
 	keySlot: KeySlot.optional(),
 	authMode: z.enum(['token', 'direct-bearer']).optional(),
+	/** Who-may-sign-in-offline era the gateway showed (group-policy PUT 405 = access-policy); re-learned if wrong. */
+	policyEra: z.enum(['group-policy', 'access-policy']).optional(),
 });
 export type Profile = z.infer<typeof Profile>;
 

@@ -2,6 +2,7 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AuthState} from '../api/clientOptions.js';
 import type {OagApi} from '../api/OagApi.js';
 import type {FailoverModeValue} from '../api/schemas/index.js';
+import {createAppPromotion, type AppPromotion} from './appPromotion.js';
 import type {FailoverState} from '../operations/failover.js';
 import {adviseFailover} from '../operations/failoverAdvice.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
@@ -63,6 +64,8 @@ export type OagStore = {
 	mutate<V, R>(spec: MutationSpec<V, R>): Promise<MutationOutcome<V, R>>;
 	/** The one operations runner (read-only, confirmation, verify, audit): the TUI's changes go through it. */
 	operations: OperationRunner;
+	/** The incident promotion (plan, typed confirmation, bulk with progress, stop, undo) of the Apps screens. */
+	promotion: AppPromotion;
 	/** DISABLED asks `confirm` for the typed confirmation the operation declares. */
 	setFailoverMode(idpId: string, mode: FailoverModeValue, confirm?: ConfirmFn): Promise<OperationOutcome<FailoverState>>;
 	/** The IdP screen's changes and tests: health policy, directories, failover with its warnings. */
@@ -171,6 +174,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		mutate,
 		notify,
 		operations,
+		promotion: createAppPromotion({api: options.api, runner: operations, store: state, concurrency: ctx.concurrency}),
 		loadAudit: () => loadAudit(state, operations, now),
 		authService: createAuthServiceActions({api: options.api, operations, state, load: resource => flights[resource].load(), notify}),
 		idpOffline: idpOfflineActions({api: options.api, state, operations, notify}),

@@ -2,6 +2,7 @@ import {render, useInput} from 'ink';
 import type {ReactElement, ReactNode} from 'react';
 import {EXIT, signalExitCode} from '../domain/exitCodes.js';
 import {startFrameTimer} from './benchFrames.js';
+import {interruptTaken} from './interruptClaim.js';
 
 // Starting and ending the full-screen UI: the TTY check, the alternate screen (entered on start, left on
 // every way out: quit, Ctrl+C, SIGTERM, a crash), and Ink's render options.
@@ -21,11 +22,13 @@ const SHOW_CURSOR = '\u001b[?25h';
 
 /**
  * Ctrl+C in the TUI is an interruption like Ctrl-C at a prompt (exit 130). Ink's own exitOnCtrlC would end
- * the run as a normal quit (0), so it is off and this wrapper sees the key first. No binding uses ctrl+c.
+ * the run as a normal quit (0), so it is off and this wrapper sees the key first. No binding uses ctrl+c;
+ * a running bulk change claims it (interruptClaim.ts).
  */
-function InterruptOnCtrlC({onInterrupt, children}: {onInterrupt: () => void; children: ReactNode}): ReactNode {
+export function InterruptOnCtrlC({onInterrupt, children}: {onInterrupt: () => void; children: ReactNode}): ReactNode {
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') onInterrupt();
+		// A running bulk change takes the first Ctrl+C (interruptClaim.ts); the next one quits.
+		if (key.ctrl && input === 'c' && !interruptTaken()) onInterrupt();
 	});
 	return children;
 }

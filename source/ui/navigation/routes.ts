@@ -15,7 +15,8 @@ export type ScreenId =
 	| 'idpPolicy'
 	| 'directory'
 	| 'app'
-	| 'audit';
+	| 'audit'
+	| 'promotion';
 
 export type RouteParams = Readonly<Record<string, string>>;
 

@@ -7,6 +7,8 @@ import {AppView} from './app/AppView.js';
 import {appTitle} from './app/item.js';
 import {appActions} from './apps/actions.js';
 import {AppsView} from './apps/AppsView.js';
+import {promotionActions} from './apps/promotion/actions.js';
+import {PromotionScreen} from './apps/promotion/PromotionScreen.js';
 import {appList} from './apps/rows.js';
 import {auditActions} from './audit/actions.js';
 import {AuditView} from './audit/AuditView.js';
@@ -68,6 +70,7 @@ export const SCREENS: Record<ScreenId, ScreenDefinition> = {
 	},
 	apps: {id: 'apps', title: 'Apps', View: AppsView, actions: appActions, needsStore: true, list: appList},
 	app: {id: 'app', title: 'App', View: AppView, actions: appItemActions, needsStore: true, parent: 'apps', itemTitle: appTitle},
+	promotion: {id: 'promotion', title: 'Promotion', View: PromotionScreen, actions: promotionActions, needsStore: true, parent: 'apps'},
 	audit: {id: 'audit', title: 'Audit log', View: AuditView, actions: auditActions, needsStore: true, list: auditList},
 };
 

@@ -2,9 +2,10 @@ import {itemCommand} from '../../actions/itemCommand.js';
 import {refreshAction} from '../../actions/screenActions.js';
 import type {Action} from '../../actions/types.js';
 import {appRoute} from '../../navigation/routes.js';
+import {appStateActions} from '../apps/promotion/actions.js';
 
-// The app item screen is read-only for now: state changes and the policy forms come with the apps
-// issue. `:app NAME` opens it from anywhere, by name, label or id.
+// The app item screen: i / t / A set its offline state (A asks for the app's name typed), through the
+// promotion route's plan and progress. `:app NAME` opens it from anywhere, by name, label or id.
 
 export const openAppCommand: Action = itemCommand({
 	command: 'app',
@@ -20,4 +21,7 @@ export const openAppCommand: Action = itemCommand({
 	route: appRoute,
 });
 
-export const appItemActions: readonly Action[] = [refreshAction('app', 'apps', 'reload the apps, their offline states and policies')];
+export const appItemActions: readonly Action[] = [
+	...appStateActions,
+	refreshAction('app', 'apps', 'reload the apps, their offline states and policies'),
+];

@@ -2,9 +2,11 @@ import {openSelectedAction} from '../../actions/openSelected.js';
 import {refreshAction} from '../../actions/screenActions.js';
 import type {Action} from '../../actions/types.js';
 import {appRoute} from '../../navigation/routes.js';
+import {appsPromoteAction} from './promotion/actions.js';
 
-// Changing app states (with typed confirmation for ACTIVE) and bulk promotion come with the apps issue.
+// Enter opens an app (its state keys live there); P is the incident promotion (promotion/actions.ts).
 export const appActions: readonly Action[] = [
 	openSelectedAction('apps', 'app', appRoute),
+	appsPromoteAction,
 	refreshAction('apps', 'apps', 'reload the apps, their offline states and policies'),
 ];

@@ -1,4 +1,5 @@
 import type {Action} from '../../actions/types.js';
+import {dashboardPromoteAction} from '../apps/promotion/actions.js';
 import {routeOfLine, selectDashboardRows} from './rows.js';
 
 export const dashboardActions: readonly Action[] = [
@@ -19,4 +20,5 @@ export const dashboardActions: readonly Action[] = [
 			if (row) ctx.nav.go(routeOfLine(row));
 		},
 	},
+	dashboardPromoteAction,
 ];
