@@ -94,6 +94,8 @@ describe.skipIf(skip)('Setup with the encrypted-file backend, no D-Bus', () => {
 		screen = await tui.waitFor(s => s.includes('Readiness for offline mode'), 45_000);
 		const profileName = headerProfile(screen);
 		expect(profileName).toMatch(/^127\.0\.0\.1-\d+$/);
+		// The host as the client reaches it, as on every later run: the scheme Setup was given is not shown.
+		expect(screen.split('\n')[0]).toContain(` ${new URL(simulator.line.url).host} `);
 		expect(screen).toMatch(/key encrypted/); // the header may elide the end of it at 80 columns
 		const profiles = await readFile(join(xdg.XDG_CONFIG_HOME!, 'oag-offline', 'profiles.yaml'), 'utf8');
 		expect(profiles).toContain('keyBackend: encrypted-file');
