@@ -1,12 +1,12 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {createOagClient} from '../api/client.js';
+import {memoryAuditLog} from '../audit/memoryLog.js';
 import {startSimulator} from '../simulator/index.js';
-import {createOagStore} from '../store/createOagStore.js';
 import {runTui} from '../ui/runTui.js';
 import {App} from '../ui/shell/App.js';
 import {chooseTheme} from '../ui/theme/theme.js';
+import {openGateway} from './gateway.js';
 import type {GlobalOptions} from './globalOptions.js';
 import {DEMO_OUTAGE_AFTER_SECONDS, type DemoOptions} from './demoOptions.js';
 import {requireTerminal} from './tui.js';
@@ -25,21 +25,21 @@ export async function runDemo(options: DemoOptions, globals: GlobalOptions): Pro
 		apps: options.apps ?? 12,
 		outageAfterSeconds: options.scenario === 'outage' ? outageAfter : undefined,
 	});
-	const client = createOagClient({
-		host: sim.url,
-		clientId: sim.clientId,
-		privateKey: sim.privateKeyPem,
-		...(sim.caPem ? {caPem: sim.caPem} : {}),
-		onWarning: () => {},
-	});
-	const store = createOagStore({
-		api: client,
-		connection: {profile: 'demo', host: new URL(sim.url).host, keyBackend: 'demo (in memory)', readOnly: globals.readOnly ?? false, insecure: false},
-		authState: () => client.authState(),
-	});
+	// Memory audit: a simulated gateway has no place in the admin's real audit trail (openGateway's default file).
+	const {store, dispose} = await openGateway(
+		{
+			host: sim.url,
+			clientId: sim.clientId,
+			privateKey: async () => sim.privateKeyPem,
+			...(sim.caPem ? {caPem: sim.caPem} : {}),
+			insecure: false,
+			readOnly: globals.readOnly ?? false,
+			keyBackend: 'demo (in memory)',
+		},
+		{profileLabel: 'demo', onWarning: () => {}, store: {audit: memoryAuditLog()}},
+	);
 	await runTui(<App store={store} theme={chooseTheme({color: globals.color})} startMessage={demoMessage(options, outageAfter)} />, async () => {
-		store.dispose();
-		await client.close();
+		await dispose();
 		await sim.close();
 		await rm(dataDir, {recursive: true, force: true});
 	});

@@ -1,13 +1,13 @@
-import {loadProfiles} from '../config/profiles.js';
-import {fileAuditLog} from '../audit/fileLog.js';
+import {loadProfiles, profileNamed} from '../config/profiles.js';
 import {loadStoredKey} from '../secrets/keyStore.js';
 import {SecretStoreError} from '../secrets/labels.js';
 import type {UnlockOutcome} from '../ui/screens/unlock/unlockForm.js';
-import {createOagStore, type OagStore} from '../store/createOagStore.js';
+import type {OagStore} from '../store/createOagStore.js';
 import {hasInteractiveTerminal, NO_TTY_MESSAGE, runTui} from '../ui/runTui.js';
 import {App} from '../ui/shell/App.js';
 import {chooseTheme} from '../ui/theme/theme.js';
-import {connectClient, resolveConnection, type Connection} from './connect.js';
+import {resolveConnection, type Connection} from './connect.js';
+import {openGateway} from './gateway.js';
 import type {GlobalOptions} from './globalOptions.js';
 import {CommandFailure, EXIT} from './run.js';
 import {createSetupService, heldKey} from './tuiSetup.js';
@@ -21,31 +21,10 @@ export function requireTerminal(): void {
 
 /** Connects a store to a resolved connection; the key is fetched now, before Ink owns the terminal. */
 export async function storeFor(connection: Connection, warnings: string[]): Promise<OagStore> {
-	await connection.privateKey(); // a key command or keychain unlock runs before Ink owns the terminal
-	const client = connectClient(connection, {onWarning: message => warnings.push(message)});
-	const store = createOagStore({
-		api: client,
-		connection: {
-			profile: connection.profileName ?? '(from flags)',
-			host: new URL(client.baseUrl).host,
-			keyBackend: connection.keyBackend,
-			readOnly: connection.readOnly,
-			insecure: connection.insecure,
-		},
-		authState: () => client.authState(),
-		audit: fileAuditLog(),
-	});
-	const dispose = store.dispose;
-	let disposed = false;
-	// Idempotent: the App disposes a store it drops, and the TUI's exit disposes the current one; a second
-	// close of the HTTP agent would reject (ClientDestroyedError) and end the process with an error.
-	store.dispose = () => {
-		if (disposed) return;
-		disposed = true;
-		dispose();
-		void client.close();
-	};
-	return store;
+	// The key first: a key command or keychain unlock runs before Ink owns the terminal. The store's dispose()
+	// also closes the client, and is idempotent (the App disposes a store it drops, the TUI's exit the current one).
+	const gateway = await openGateway(connection, {unlockKeyFirst: true, onWarning: message => warnings.push(message)});
+	return gateway.store;
 }
 
 /**
@@ -66,7 +45,7 @@ export async function openTui(globals: GlobalOptions): Promise<void> {
 	// A profile whose key is passphrase-encrypted is unlocked in the TUI's own form, not by a prompt
 	// before it starts (nor through the environment), unless OAG_KEY_PASSPHRASE is already set.
 	const needsPassphrase = (name: string) =>
-		profiles.profiles[name]?.keyBackend === 'encrypted-file' && !process.env.OAG_KEY_PASSPHRASE;
+		profileNamed(profiles, name)?.keyBackend === 'encrypted-file' && !process.env.OAG_KEY_PASSPHRASE;
 	const globalsFor = (name: string): GlobalOptions => ({...globals, profile: name, host: undefined, clientId: undefined, keyFile: undefined});
 	const resolved = firstRun ? undefined : await resolveForTui(globals, warnings);
 	const unlockAtStart = resolved?.profileName && !globals.keyFile && needsPassphrase(resolved.profileName) ? resolved.profileName : undefined;
@@ -76,7 +55,7 @@ export async function openTui(globals: GlobalOptions): Promise<void> {
 		return storeFor(await resolveForTui(globalsFor(name), warnings), warnings);
 	};
 	const unlockContext = async (name: string, passphrase: string): Promise<UnlockOutcome> => {
-		const profile = profiles.profiles[name];
+		const profile = profileNamed(profiles, name);
 		if (!profile) return {ok: false, message: `No profile named ${name}.`, wrongPassphrase: false};
 		try {
 			const connection = await resolveForTui(globalsFor(name), warnings);

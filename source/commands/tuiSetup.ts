@@ -1,14 +1,13 @@
-import {fileAuditLog} from '../audit/fileLog.js';
 import type {AuthMode} from '../api/clientOptions.js';
 import {isOagError} from '../api/errors.js';
 import {SecretStoreError} from '../secrets/labels.js';
 import {storeKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem, type CheckedKey} from '../secrets/pem.js';
-import {createOagStore} from '../store/createOagStore.js';
 import {setupFailureFrom} from '../ui/screens/setup/setupErrors.js';
 import type {SetupFailure, SetupField, SetupOutcome, SetupService, SetupTestOutcome, SetupValues} from '../ui/screens/setup/setupForm.js';
 import {connectClient, keyLocationLabel} from './connect.js';
 import {readCa} from './loginBackend.js';
+import {openGateway} from './gateway.js';
 import {commitLogin} from './loginStore.js';
 import {CommandFailure} from './run.js';
 
@@ -155,7 +154,9 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 				return failure(`Cannot store the key in the encrypted file (${why}). Nothing was stored.`);
 			}
 			progress(`Saved profile ${profile}; it is now the current profile.`);
-			const client = connectClient({
+			// openGateway: the header shows the host as the client reaches it (no scheme), the store writes this
+			// machine's audit file, and its dispose() is idempotent (the App and the TUI's exit both call it).
+			const {store, client} = await openGateway({
 				host,
 				clientId,
 				...(caPem ? {caPem} : {}),
@@ -166,23 +167,8 @@ export function createSetupService(options: {insecure: boolean; readOnly: boolea
 				privateKey: heldKey(checked.pem),
 				...(probed.authMode ? {authMode: probed.authMode} : {}),
 			});
-			const store = createOagStore({
-				api: client,
-				connection: {profile, host, keyBackend: keyLocationLabel(backend), readOnly: options.readOnly, insecure: options.insecure},
-				authState: () => client.authState(),
-				audit: fileAuditLog(),
-			});
-			const dispose = store.dispose;
-			let disposed = false;
-			// Idempotent: the App disposes a store it drops, and the TUI's exit disposes the current one; a second
-			// close of the HTTP agent would reject (ClientDestroyedError) and end the process with an error.
-			store.dispose = () => {
-				if (disposed) return;
-				disposed = true;
-				dispose();
-				void client.close();
-			};
-			return {ok: true, store, note: `Connected to ${host} as profile ${profile}.`};
+			const reached = new URL(client.baseUrl).host;
+			return {ok: true, store, note: `Connected to ${reached} as profile ${profile}.`};
 		},
 	};
 }

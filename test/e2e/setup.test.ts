@@ -38,7 +38,7 @@ describe.skipIf(skip)('first-run Setup in a terminal', () => {
 
 		session.type('not a host');
 		session.sendKeys('Tab');
-		await session.waitFor(s => s.includes('Use letters, digits'));
+		await session.waitFor(s => s.includes('A host has no spaces'));
 		session.sendKeys('BTab', 'C-u');
 		for (let i = 0; i < 'not a host'.length; i++) session.sendKeys('BSpace');
 		session.type(simulator.line.url);
