@@ -4,16 +4,20 @@ import type {Action, ActionContext, ScreenId} from '../../source/ui/actions/type
 import {displayWidth} from '../../source/ui/format/width.js';
 import {createNavigation} from '../../source/ui/navigation.js';
 import {ALL_ACTIONS, SCREENS} from '../../source/ui/screens/registry.js';
+import {createOagStore} from '../../source/store/createOagStore.js';
+import {createFakeApi, demoConnection} from '../store/fakeOagApi.js';
 import {messageVisible, latestMessage, MESSAGE_MS, ERROR_MESSAGE_MS} from '../../source/ui/shell/messages.js';
 
 const SCREEN_IDS = Object.keys(SCREENS) as ScreenId[];
+
+// A store over a fake API: the rules read its state (a running promotion, the connection); nothing is sent.
+const STORE = createOagStore({api: createFakeApi().api, connection: demoConnection});
 
 const context = (screen: ScreenId, options: {readOnly?: boolean; list?: boolean; connected?: boolean} = {}): ActionContext => ({
 	screen,
 	route: {screen},
 	readOnly: options.readOnly ?? false,
-	// Only "is there a store" matters to the rules here; nothing is called on it.
-	store: options.connected === false ? undefined : ({} as ActionContext['store']),
+	store: options.connected === false ? undefined : STORE,
 	nav: createNavigation(screen),
 	services: {listContexts: () => [], switchContext: async () => undefined, exit: () => {}, connected: () => {}},
 	...(options.list ? {list: {key: screen, count: 3, cursor: 0, selectedId: 'x', selectedLabel: 'X', rows: [{id: 'x', label: 'X'}], marks: new Set<string>(), markable: true, sortColumns: []}} : {}),
