@@ -25,7 +25,12 @@ export type TuiSession = {
 
 export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-export async function startTuiSession(options: SimulatorOptions, extraEnv: Record<string, string> = {}): Promise<TuiSession> {
+/** `nodeArgs` go before the bundle (a profile: `--cpu-prof`, which NODE_OPTIONS does not take). */
+export async function startTuiSession(
+	options: SimulatorOptions,
+	extraEnv: Record<string, string> = {},
+	nodeArgs: readonly string[] = [],
+): Promise<TuiSession> {
 	const dir = await mkdtemp(join(tmpdir(), 'oag-bench-'));
 	const sim = await startSimulator({...options, dataDir: join(dir, 'sim')});
 	const framesFile = join(dir, 'frames.json');
@@ -38,8 +43,10 @@ export async function startTuiSession(options: SimulatorOptions, extraEnv: Recor
 		XDG_CACHE_HOME: join(dir, 'cache'),
 		...extraEnv,
 	};
-	const assignments = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ');
-	const tmux = startTmux(`cd ${ROOT} && ${assignments} ${process.execPath} ${BUNDLE} ${args.join(' ')} 2>/dev/null`, {columns: 120, rows: 36});
+	// Quoted for the shell tmux runs: a value may hold spaces (NODE_OPTIONS with two flags).
+	const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+	const assignments = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`).join(' ');
+	const tmux = startTmux(`cd ${ROOT} && ${assignments} ${[process.execPath, ...nodeArgs.map(quote), BUNDLE].join(' ')} ${args.join(' ')} 2>/dev/null`, {columns: 120, rows: 36});
 	const shellPid = execFileSync('tmux', ['-L', tmux.socket, 'list-panes', '-t', 'e2e', '-F', '#{pane_pid}'], {encoding: 'utf8'}).trim();
 	let pid = 0;
 	for (let i = 0; i < 50 && !pid; i++) {
