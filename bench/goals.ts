@@ -40,7 +40,9 @@ async function bigGateway(apps: number, soakSeconds: number, keys: number): Prom
 		await sleep(soakSeconds * 1000);
 		const soakEnd = tui.memoryMb('VmRSS');
 		const peakAfterSoak = tui.memoryMb('VmHWM');
-		const samples = (await tui.quit()).filter(s => s.at >= from && s.at <= to).map(s => s.ms);
+		const timed = (await tui.quit()).samples.filter(s => s.at >= from && s.at <= to);
+		const samples = timed.map(s => s.ms);
+		const cpu = timed.map(s => s.cpuMs);
 		const p50 = percentile(samples, 50);
 		const p95 = percentile(samples, 95);
 		const growth = soakEnd - soakStart;
@@ -50,6 +52,14 @@ async function bigGateway(apps: number, soakSeconds: number, keys: number): Prom
 				measured: `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
 				goal: 'p95 < 16 ms',
 				met: p95 < 16 ? 'yes' : 'no',
+			},
+			{
+				// Not a goal of its own: the CPU the TUI spent over the same spans, which waiting for a core on a
+				// loaded machine does not inflate. When it is far below the wall time, the rest was the machine.
+				figure: `  of which CPU time of the TUI process (same keys)`,
+				measured: `p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms`,
+				goal: 'p95 < 16 ms (the work itself)',
+				met: percentile(cpu, 95) < 16 ? 'yes' : 'no',
 			},
 			{
 				figure: `peak RSS (VmHWM), ${apps} apps, every screen visited`,
@@ -94,14 +104,18 @@ async function slowGateway(apps: number, latencyMs: number, concurrency: number)
 }
 
 export async function goalRows(): Promise<GoalRow[]> {
+	loadAtStart = loadavg();
 	const soak = positive('BENCH_SOAK_SECONDS', 600);
 	const keys = positive('BENCH_KEYS', 60);
 	return [...(await bigGateway(5_000, soak, keys)), await slowGateway(2_000, 20, 8)];
 }
 
+let loadAtStart: number[] | undefined;
+const loads = (values: number[]) => values.map(l => l.toFixed(1)).join(' / ');
+
 /** Timings depend on what else the machine runs: printed with the table. */
 export const machineNote = () =>
-	`machine: ${cpus().length} CPUs, load average ${loadavg().map(l => l.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the run`;
+	`machine: ${cpus().length} CPUs, load average (1/5/15 min) ${loadAtStart ? `${loads(loadAtStart)} at the start, ` : ''}${loads(loadavg())} at the end of the run`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	console.table(await goalRows());

@@ -18,9 +18,14 @@ export type TuiSession = {
 	memoryMb(field: 'VmRSS' | 'VmHWM'): number;
 	/** `:name` Enter, then wait for the screen to show `expect`. */
 	go(screen: string, expect: string): Promise<void>;
-	/** The keystroke-to-frame samples the TUI wrote at exit (OAG_BENCH_FRAMES). */
-	quit(): Promise<Array<{at: number; ms: number}>>;
+	/** The keystroke-to-frame samples and the memory breakdown the TUI wrote at exit (OAG_BENCH_FRAMES). */
+	quit(): Promise<FramesFile>;
 	close(): Promise<void>;
+};
+
+export type FramesFile = {
+	samples: Array<{at: number; ms: number; cpuMs: number}>;
+	memory: NodeJS.MemoryUsage & {spaces: Record<string, {size: number; used: number}>};
 };
 
 export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -75,8 +80,7 @@ export async function startTuiSession(
 		async quit() {
 			tmux.type('q');
 			await tmux.waitFor(s => s.includes('EXITED'), 15_000);
-			const raw = JSON.parse(await readFile(framesFile, 'utf8')) as {samples: Array<{at: number; ms: number}>};
-			return raw.samples;
+			return JSON.parse(await readFile(framesFile, 'utf8')) as FramesFile;
 		},
 		async close() {
 			tmux.kill();

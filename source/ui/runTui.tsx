@@ -83,7 +83,10 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 	const instance = render(<InterruptOnCtrlC onInterrupt={() => leave(EXIT.interrupted)}>{element}</InterruptOnCtrlC>, {
 		exitOnCtrlC: false,
 		patchConsole: false,
-		maxFps: 20,
+		// Ink draws at most this often; a key that comes within 1000/maxFps ms of the last frame (the clock's tick,
+		// a batch of app details) waits for the next one, so a low cap shows up as keystroke latency. Frames are
+		// only drawn on a change, so a higher cap costs nothing while idle.
+		maxFps: 60,
 		...(frames ? {onRender: frames.onRender} : {}),
 	});
 	try {
