@@ -40,7 +40,9 @@ async function bigGateway(apps: number, soakSeconds: number, keys: number): Prom
 		await sleep(soakSeconds * 1000);
 		const soakEnd = tui.memoryMb('VmRSS');
 		const peakAfterSoak = tui.memoryMb('VmHWM');
-		const samples = (await tui.quit()).filter(s => s.at >= from && s.at <= to).map(s => s.ms);
+		const timed = (await tui.quit()).samples.filter(s => s.at >= from && s.at <= to);
+		const samples = timed.map(s => s.ms);
+		const cpu = timed.map(s => s.cpuMs);
 		const p50 = percentile(samples, 50);
 		const p95 = percentile(samples, 95);
 		const growth = soakEnd - soakStart;
@@ -52,13 +54,21 @@ async function bigGateway(apps: number, soakSeconds: number, keys: number): Prom
 				met: p95 < 16 ? 'yes' : 'no',
 			},
 			{
+				// Not a goal of its own: the CPU the TUI spent over the same spans, which waiting for a core on a
+				// loaded machine does not inflate. When it is far below the wall time, the rest was the machine.
+				figure: `  of which CPU time of the TUI process (same keys)`,
+				measured: `p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms`,
+				goal: 'p95 < 16 ms (the work itself)',
+				met: percentile(cpu, 95) < 16 ? 'yes' : 'no',
+			},
+			{
 				figure: `peak RSS (VmHWM), ${apps} apps, every screen visited`,
 				measured: `${peakAfterVisit.toFixed(0)} MB`,
 				goal: '< 150 MB',
 				met: peakAfterVisit < 150 ? 'yes' : 'no',
 			},
 			{
-				figure: `RSS growth idle on :health for ${soakSeconds} s (BENCH_SOAK_SECONDS)`,
+				figure: `RSS growth idle on :health for ${soakSeconds} s${soakSeconds < 600 ? ' (short run: the goal needs 600 s)' : ''}`,
 				measured: `${soakStart.toFixed(1)} -> ${soakEnd.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB; peak ${peakAfterSoak.toFixed(0)} MB)`,
 				goal: 'flat (< +5 MB over 600 s)',
 				met: growth < 5 && soakSeconds >= 600 ? 'yes' : 'no',
@@ -94,16 +104,26 @@ async function slowGateway(apps: number, latencyMs: number, concurrency: number)
 }
 
 export async function goalRows(): Promise<GoalRow[]> {
+	loadAtStart = loadavg();
 	const soak = positive('BENCH_SOAK_SECONDS', 600);
 	const keys = positive('BENCH_KEYS', 60);
 	return [...(await bigGateway(5_000, soak, keys)), await slowGateway(2_000, 20, 8)];
 }
 
+let loadAtStart: number[] | undefined;
+const loads = (values: number[]) => values.map(l => l.toFixed(1)).join(' / ');
+
 /** Timings depend on what else the machine runs: printed with the table. */
 export const machineNote = () =>
-	`machine: ${cpus().length} CPUs, load average ${loadavg().map(l => l.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the run`;
+	`machine: ${cpus().length} CPUs, load average (1/5/15 min) ${loadAtStart ? `${loads(loadAtStart)} at the start, ` : ''}${loads(loadavg())} at the end of the run`;
+
+/** What the table measures, printed above it. */
+export const goalsNote =
+	'TUI goals: dist/cli.js (the bundle users run) in tmux at 120x36 against the simulator in this process; ' +
+	'keystroke to frame = first byte of a key on stdin to the end of the frame Ink draws for it (wall time).';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+	console.log(goalsNote);
 	console.table(await goalRows());
 	console.log(machineNote());
 }

@@ -94,6 +94,7 @@ const table = rows.map(r => ({
 console.table(table);
 
 // The TUI's goals: one row per goal, measured on the bundle (see bench/goals.ts).
-const {goalRows, machineNote} = await import('./goals.js');
+const {goalRows, goalsNote, machineNote} = await import('./goals.js');
+console.log(goalsNote);
 console.table(await goalRows());
 console.log(machineNote());

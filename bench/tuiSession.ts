@@ -18,14 +18,24 @@ export type TuiSession = {
 	memoryMb(field: 'VmRSS' | 'VmHWM'): number;
 	/** `:name` Enter, then wait for the screen to show `expect`. */
 	go(screen: string, expect: string): Promise<void>;
-	/** The keystroke-to-frame samples the TUI wrote at exit (OAG_BENCH_FRAMES). */
-	quit(): Promise<Array<{at: number; ms: number}>>;
+	/** The keystroke-to-frame samples and the memory breakdown the TUI wrote at exit (OAG_BENCH_FRAMES). */
+	quit(): Promise<FramesFile>;
 	close(): Promise<void>;
+};
+
+export type FramesFile = {
+	samples: Array<{at: number; ms: number; cpuMs: number}>;
+	memory: NodeJS.MemoryUsage & {spaces: Record<string, {size: number; used: number}>};
 };
 
 export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-export async function startTuiSession(options: SimulatorOptions, extraEnv: Record<string, string> = {}): Promise<TuiSession> {
+/** `nodeArgs` go before the bundle (a profile: `--cpu-prof`, which NODE_OPTIONS does not take). */
+export async function startTuiSession(
+	options: SimulatorOptions,
+	extraEnv: Record<string, string> = {},
+	nodeArgs: readonly string[] = [],
+): Promise<TuiSession> {
 	const dir = await mkdtemp(join(tmpdir(), 'oag-bench-'));
 	const sim = await startSimulator({...options, dataDir: join(dir, 'sim')});
 	const framesFile = join(dir, 'frames.json');
@@ -38,8 +48,10 @@ export async function startTuiSession(options: SimulatorOptions, extraEnv: Recor
 		XDG_CACHE_HOME: join(dir, 'cache'),
 		...extraEnv,
 	};
-	const assignments = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ');
-	const tmux = startTmux(`cd ${ROOT} && ${assignments} ${process.execPath} ${BUNDLE} ${args.join(' ')} 2>/dev/null`, {columns: 120, rows: 36});
+	// Quoted for the shell tmux runs: a value may hold spaces (NODE_OPTIONS with two flags).
+	const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+	const assignments = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`).join(' ');
+	const tmux = startTmux(`cd ${ROOT} && ${assignments} ${[process.execPath, ...nodeArgs.map(quote), BUNDLE].join(' ')} ${args.join(' ')} 2>/dev/null`, {columns: 120, rows: 36});
 	const shellPid = execFileSync('tmux', ['-L', tmux.socket, 'list-panes', '-t', 'e2e', '-F', '#{pane_pid}'], {encoding: 'utf8'}).trim();
 	let pid = 0;
 	for (let i = 0; i < 50 && !pid; i++) {
@@ -68,8 +80,7 @@ export async function startTuiSession(options: SimulatorOptions, extraEnv: Recor
 		async quit() {
 			tmux.type('q');
 			await tmux.waitFor(s => s.includes('EXITED'), 15_000);
-			const raw = JSON.parse(await readFile(framesFile, 'utf8')) as {samples: Array<{at: number; ms: number}>};
-			return raw.samples;
+			return JSON.parse(await readFile(framesFile, 'utf8')) as FramesFile;
 		},
 		async close() {
 			tmux.kill();

@@ -1,7 +1,7 @@
 // Bundles the CLI into one ESM file so `npx oag-offline` starts without resolving hundreds of modules.
 // Native addons stay external: they ship prebuilt .node binaries that cannot be inlined.
 import {build} from 'esbuild';
-import {chmod} from 'node:fs/promises';
+import {chmod, readFile, writeFile} from 'node:fs/promises';
 
 // Ink imports react-devtools-core only when DEV=true, but esbuild hoists that import to the top of the
 // bundle, so the CLI would fail to start without the (dev-only) package. Resolve it to an empty stub.
@@ -34,4 +34,9 @@ await build({
 	},
 	logLevel: 'warning',
 });
+// Node keeps the bundle's source text in memory as one string, and one non-ASCII character anywhere (esbuild
+// escapes them in strings, not in the comments it keeps or in regex literals) makes it a two-byte string:
+// 9.5 MB instead of 4.7 MB in every TUI process. Escape them; in comments and regex literals \uXXXX is safe.
+const source = await readFile('dist/cli.js', 'utf8');
+await writeFile('dist/cli.js', source.replace(/[^\x00-\x7f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 await chmod('dist/cli.js', 0o755);

@@ -120,28 +120,27 @@ export function appPolicySummary(app: Pick<ReadinessSnapshot['apps'][number], 'g
 	return undefined;
 }
 
-function appLines(s: ReadinessSnapshot): ReadinessLine[] {
-	return s.apps.map(app => {
-		const pending = app.state === undefined;
-		const policy = appPolicySummary(app, s.policyEra);
-		const problems: string[] = [];
-		if (!policy) problems.push(s.policyEra === 'group-policy' ? 'no group policy: assign groups' : 'no offline policy: assign one');
-		if (app.state === 'INACTIVE') problems.push('INACTIVE: set TEST to try offline sign-in');
-		return line({
-			area: 'app',
-			step: 9,
-			subject: `App ${app.name}`,
-			id: app.id,
-			done: !pending && problems.length === 0,
-			pending,
-			detail: pending ? 'loading…' : problems.length === 0 ? `[${app.state}] ${policy}` : `[${app.state}] ${problems.join('; ')}`,
-			goTo: ':apps',
-		});
+/** One app's line; exported so a view over thousands of apps can rebuild only the apps that changed. */
+export function appReadinessLine(app: ReadinessSnapshot['apps'][number], era: PolicyEra | undefined): ReadinessLine {
+	const pending = app.state === undefined;
+	const policy = appPolicySummary(app, era);
+	const problems: string[] = [];
+	if (!policy) problems.push(era === 'group-policy' ? 'no group policy: assign groups' : 'no offline policy: assign one');
+	if (app.state === 'INACTIVE') problems.push('INACTIVE: set TEST to try offline sign-in');
+	return line({
+		area: 'app',
+		step: 9,
+		subject: `App ${app.name}`,
+		id: app.id,
+		done: !pending && problems.length === 0,
+		pending,
+		detail: pending ? 'loading…' : problems.length === 0 ? `[${app.state}] ${policy}` : `[${app.state}] ${problems.join('; ')}`,
+		goTo: ':apps',
 	});
 }
 
 export function readinessChecklist(s: ReadinessSnapshot): ReadinessLine[] {
-	return [...authLines(s), ...idpLines(s), ...appLines(s)];
+	return [...authLines(s), ...idpLines(s), ...s.apps.map(app => appReadinessLine(app, s.policyEra))];
 }
 
 /** Where a list the checklist is built from stands: until it is in, its lines are not there to count. */

@@ -1,5 +1,5 @@
 import type {ReadinessSnapshot} from '../domain/readiness.js';
-import type {OagState} from './state.js';
+import type {AppEntry, OagState} from './state.js';
 
 // Derived views of the state. They build new objects, so components call them inside useMemo over
 // the slices they read, never as a zustand selector.
@@ -8,6 +8,15 @@ import type {OagState} from './state.js';
 export type ReadinessSource = Pick<OagState, 'authService' | 'idps' | 'apps' | 'policyEra'> & {
 	health: Pick<OagState['health'], 'history'>;
 };
+
+/** What the readiness checklist reads of one app. */
+export const readinessApp = (e: AppEntry): ReadinessSnapshot['apps'][number] => ({
+	id: e.app.id,
+	name: e.app.label ?? e.app.name,
+	state: e.state,
+	groups: e.groups,
+	accessPolicyId: e.accessPolicyId,
+});
 
 export function readinessSnapshot(state: ReadinessSource): ReadinessSnapshot {
 	const setting = state.authService.setting;
@@ -22,13 +31,7 @@ export function readinessSnapshot(state: ReadinessSource): ReadinessSnapshot {
 			directoryCount: e.directories?.length,
 			healthPolicy: e.healthPolicy,
 		})),
-		apps: state.apps.items.map(e => ({
-			id: e.app.id,
-			name: e.app.label ?? e.app.name,
-			state: e.state,
-			groups: e.groups,
-			accessPolicyId: e.accessPolicyId,
-		})),
+		apps: state.apps.items.map(readinessApp),
 		policyEra: state.policyEra,
 	};
 }

@@ -131,3 +131,33 @@ describe('a refresh pressed twice', () => {
 		}
 	});
 });
+
+describe('the apps list reads the rows on screen first', () => {
+	const SLOW_APPS = 1_000;
+	beforeAll(async () => {
+		// 1,000 states at 20 ms under a cap of 8 take about 2.5 s: long enough to see the order.
+		sim = await startTestSimulator({apps: SLOW_APPS, idps: 2, faults: {latencyMs: 20}});
+	});
+	afterAll(async () => {
+		await sim.close();
+	});
+
+	it('G on the apps list gets the last apps their state long before the others', {timeout: 120_000}, async () => {
+		const tui = await openTui();
+		const {harness, store} = tui;
+		const lastKnown = () => store.state.getState().apps.items.at(-1)?.state !== undefined;
+		try {
+			await go(harness, 'apps');
+			await harness.waitFor(f => f.includes(`${SLOW_APPS} rows`), 20_000);
+			expect(lastKnown()).toBe(false);
+			await harness.press('G');
+			const deadline = Date.now() + 20_000;
+			while (!lastKnown() && Date.now() < deadline) await sleep(5);
+			expect(lastKnown()).toBe(true);
+			// In list order the last app would be read last: it came with the window's rows, early.
+			expect(count(LIST_ROUTES.appState)).toBeLessThan(SLOW_APPS / 2);
+		} finally {
+			await close(tui);
+		}
+	});
+});

@@ -40,6 +40,26 @@ describe('list rows', () => {
 		expect(selectAppRows(changed, '', undefined).rows).toHaveLength(1);
 	});
 
+	it('a batch of app details rebuilds only the rows of the apps it changed; the others keep their identity', async () => {
+		const state = await loadedState();
+		const [payroll, wiki, crm] = state.apps.items;
+		const batch = {...state, apps: {...state.apps, items: [payroll!, {...wiki!, state: 'ACTIVE'}, crm!]}};
+		for (const select of [selectAppRows, selectDashboardRows] as const) {
+			const before = select(state, '', undefined).all;
+			const after = select(batch, '', undefined).all;
+			expect(after).not.toBe(before);
+			const changed = after.filter((row, i) => row !== before[i]).map(row => row.label);
+			// The dashboard's service and IdP lines are rebuilt each time (a few); of the apps only wiki.
+			expect(changed.filter(label => /payroll|wiki|crm/.test(label))).toEqual([select === selectAppRows ? 'wiki' : 'App wiki']);
+			expect(after.find(row => row.label.endsWith('wiki'))!).toMatchObject({label: expect.stringContaining('wiki')});
+		}
+		expect(selectAppRows(batch, '', undefined).all[1]!.state).toBe('ACTIVE');
+		// Another era changes every app's policy text: every app row is rebuilt.
+		const era = {...batch, policyEra: batch.policyEra === 'group-policy' ? ('access-policy' as const) : ('group-policy' as const)};
+		const eraRows = selectAppRows(era, '', undefined).all;
+		expect(eraRows.every((row, i) => row !== selectAppRows(batch, '', undefined).all[i])).toBe(true);
+	});
+
 	it('dashboard lines open the very IdP or app they name', async () => {
 		const state = await loadedState();
 		const {rows} = selectDashboardRows(state, '', undefined);

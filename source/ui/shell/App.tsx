@@ -160,7 +160,9 @@ export function App(props: AppProps) {
 				) : (
 					<Box flexDirection="column" width={size.columns} height={height}>
 						<Header connection={connection} trail={trail} width={size.columns} />
-						<Box height={bodyHeight} flexDirection="column" overflow="hidden">
+						{/* Clipped vertically only: every line is already cut to the width, and a horizontal clip makes Ink
+						    re-slice each body line's ANSI text on every frame (a third of a frame's cost on a long list). */}
+						<Box height={bodyHeight} flexDirection="column" overflowY="hidden">
 							{navState.mode === 'help' ? (
 								<HelpOverlay actions={ALL_ACTIONS} ctx={ctx} height={bodyHeight} width={size.columns} />
 							) : screen.needsStore && !store ? (

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
-import {ListView} from '../../components/ListView.js';
+import {ListView, visibleRowCount, windowStart} from '../../components/ListView.js';
 import {StateTag} from '../../components/StateTag.js';
 import {useList, usePageSize} from '../../components/useList.js';
 import {plainText} from '../../format/plainText.js';
@@ -18,6 +18,17 @@ export function AppsView({width, height}: {width: number; height: number}) {
 	useEffect(() => {
 		void store.ensure('apps');
 	}, [store]);
+	// The rows on screen get their details first. Keyed by a string, so the store hears of it only when the
+	// window shows other apps (a page, a filter, a sort), not on every cursor move inside the window.
+	const visible = visibleRowCount(listHeight);
+	const start = windowStart(list.cursor, list.rows.length, visible);
+	const visibleIds = list.rows
+		.slice(start, start + visible)
+		.map(row => row.id)
+		.join('\n');
+	useEffect(() => {
+		if (visibleIds) store.apps.prioritise(visibleIds.split('\n'));
+	}, [store, visibleIds]);
 	const total = list.all.length;
 	const loadingDetails = total > 0 && detailsLoaded < total;
 	const nameWidth = Math.max(16, Math.floor(width * 0.3));

@@ -1,19 +1,29 @@
 import {appPolicySummary} from '../../../domain/readiness.js';
+import type {PolicyEra} from '../../../domain/gatewayVersion.js';
 import type {AppEntry, OagState} from '../../../store/state.js';
 import {rowsSelector, type ListSpec} from '../../lists/listRows.js';
 import type {ScreenList} from '../types.js';
 
 export type AppRow = AppEntry & {id: string; label: string; policy: string | undefined; idpName: string | undefined};
 
+/**
+ * Each app's row, kept while its entry, the era and its IdP's name are the same: the apps slice replaces
+ * only the entries a batch of details changed, so a batch over 5,000 apps builds a few dozen rows, and the
+ * unchanged rows keep their identity (the list's memoised lines skip them).
+ */
+const rowsByEntry = new WeakMap<AppEntry, AppRow & {era: PolicyEra | undefined}>();
+
 export function buildAppRows(state: Pick<OagState, 'apps' | 'policyEra' | 'idps'>): AppRow[] {
 	const idpNames = new Map(state.idps.items.map(e => [e.idp.id, e.idp.name]));
-	return state.apps.items.map(entry => ({
-		...entry,
-		id: entry.app.id,
-		label: entry.app.label ?? entry.app.name,
-		policy: appPolicySummary(entry, state.policyEra),
-		idpName: entry.app.idpId === undefined ? undefined : idpNames.get(entry.app.idpId),
-	}));
+	const era = state.policyEra;
+	return state.apps.items.map(entry => {
+		const idpName = entry.app.idpId === undefined ? undefined : idpNames.get(entry.app.idpId);
+		const known = rowsByEntry.get(entry);
+		if (known && known.era === era && known.idpName === idpName) return known;
+		const row = {...entry, id: entry.app.id, label: entry.app.label ?? entry.app.name, policy: appPolicySummary(entry, era), idpName, era};
+		rowsByEntry.set(entry, row);
+		return row;
+	});
 }
 
 export const appListSpec: ListSpec<AppRow> = {

@@ -1,5 +1,7 @@
-import {readinessChecklist, type ReadinessLine} from '../../../domain/readiness.js';
-import {readinessSnapshot, type ReadinessSource} from '../../../store/selectors.js';
+import type {PolicyEra} from '../../../domain/gatewayVersion.js';
+import {appReadinessLine, readinessChecklist, type ReadinessLine} from '../../../domain/readiness.js';
+import {readinessApp, readinessSnapshot, type ReadinessSource} from '../../../store/selectors.js';
+import type {AppEntry} from '../../../store/state.js';
 import {rowsSelector, type ListSpec} from '../../lists/listRows.js';
 import {appRoute, idpRoute, type Route, type ScreenId} from '../../navigation/routes.js';
 import type {ScreenList} from '../types.js';
@@ -7,13 +9,27 @@ import type {ScreenList} from '../types.js';
 /** A readiness line as a list row; `itemId` is the IdP's or app's id on per-item lines. */
 export type ReadinessRow = ReadinessLine & {id: string; label: string; itemId: string | undefined};
 
+const toRow = (line: ReadinessLine): ReadinessRow => ({...line, id: `${line.area}:${line.id ?? line.subject}`, label: line.subject, itemId: line.id});
+
+/**
+ * Each app's row, kept while its entry (and the era) is the same object: the apps slice replaces only the
+ * entries a batch of details changed, so a batch over 5,000 apps builds a few dozen rows, not 5,000, and
+ * the rows that did not change keep their identity (the list's memoised lines skip them).
+ */
+const appRows = new WeakMap<AppEntry, {era: PolicyEra | undefined; row: ReadinessRow}>();
+
+function appRow(entry: AppEntry, era: PolicyEra | undefined): ReadinessRow {
+	const known = appRows.get(entry);
+	if (known && known.era === era) return known.row;
+	const row = toRow(appReadinessLine(readinessApp(entry), era));
+	appRows.set(entry, {era, row});
+	return row;
+}
+
 export function buildDashboardRows(state: ReadinessSource): ReadinessRow[] {
-	return readinessChecklist(readinessSnapshot(state)).map(line => ({
-		...line,
-		id: `${line.area}:${line.id ?? line.subject}`,
-		label: line.subject,
-		itemId: line.id,
-	}));
+	// The few service and IdP lines are rebuilt each time; the app lines come from the cache above.
+	const head = readinessChecklist(readinessSnapshot({...state, apps: {...state.apps, items: []}})).map(toRow);
+	return [...head, ...state.apps.items.map(entry => appRow(entry, state.policyEra))];
 }
 
 const status = (row: ReadinessRow) => (row.pending ? 'loading' : row.done ? 'done' : 'todo');
