@@ -98,3 +98,7 @@ const {goalRows, goalsNote, machineNote} = await import('./goals.js');
 console.log(goalsNote);
 console.table(await goalRows());
 console.log(machineNote());
+
+// Incident promotion (issue 11): 500 apps to ACTIVE with verify, against its floor and a sequential loop.
+const {appsPromotionRows} = await import('./appsPromotion.js');
+console.table(await appsPromotionRows());
