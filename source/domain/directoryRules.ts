@@ -6,7 +6,8 @@ import * as v from './validators.js';
 // the API's field paths so a form or a command can point at the field. The credential is checked only
 // for being there: a replace without it keeps the stored one.
 
-const CONFIG_TEXT_FIELDS = [
+/** The directory's plain-text config fields (all required); the simulator checks the same list. */
+export const CONFIG_TEXT_FIELDS = [
 	'usernameLDAPAttribute',
 	'uniqueIdAttribute',
 	'groupNameLDAPAttribute',

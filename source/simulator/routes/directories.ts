@@ -5,6 +5,7 @@ import {
 	DirectoryReplaceRequest,
 	TestDirectoryConnectionRequest,
 } from '../../api/schemas/directories.js';
+import {CONFIG_TEXT_FIELDS} from '../../domain/directoryRules.js';
 import {fieldError} from '../../domain/fieldError.js';
 import * as v from '../../domain/validators.js';
 import {created, noContent, ok, template, type Route, type RouteContext} from '../context.js';
@@ -17,15 +18,6 @@ import {authServiceOf, idpOf} from './lookups.js';
 
 // The IdP's offline directories (LDAP/AD) and the bind test. bindCredential is write-only: stored,
 // used, never returned; a replace without it keeps the stored one.
-
-const CONFIG_TEXT_FIELDS = [
-	'usernameLDAPAttribute',
-	'uniqueIdAttribute',
-	'groupNameLDAPAttribute',
-	'memberAttribute',
-	'memberUserAttribute',
-	'rdnLdapAttribute',
-] as const;
 
 const directoryChecks = (credentialRequired: boolean): DomainCheck[] => [
 	raw => checkString(raw, 'connection.connectionUrl', v.ldapUrl),
