@@ -18,6 +18,7 @@ const DISABLE_ROUTE = `DELETE ${paths.authService}`;
 let env: SimClient;
 let harness: Harness | undefined;
 let store: OagStore | undefined;
+let audit = memoryAuditLog();
 
 beforeAll(async () => {
 	env = await simWithClient({http: true});
@@ -42,7 +43,8 @@ afterEach(() => {
 });
 
 function start(): Harness {
-	store = createOagStore({api: env.client, connection: {profile: 'test', host: 'oag.example.com', keyBackend: 'file', readOnly: false, insecure: false}, audit: memoryAuditLog(), healthIntervalMs: 1000});
+	audit = memoryAuditLog();
+	store = createOagStore({api: env.client, connection: {profile: 'test', host: 'oag.example.com', keyBackend: 'file', readOnly: false, insecure: false}, audit, healthIntervalMs: 1000});
 	harness = renderAt(<App store={store} theme={themeNamed('no-color')} />, {columns: 110, rows: 40});
 	return harness;
 }
@@ -126,7 +128,12 @@ describe('change settings refused by the gateway', () => {
 		expect(frame).toContain('refused.example.com');
 		const lines = frame.split('\n');
 		expect(lines[lines.findIndex(line => line.includes('Public domain')) + 1]).toContain('No DNS record for this domain.');
-		const all = h.stdout.frames.join('\n');
-		for (const secret of ['new-db-password', 'seeded-password']) expect(all).not.toContain(secret);
+		// Neither password reaches a frame or the audit log (which holds the disable, the refused enable and the restore).
+		const auditText = audit.lines().join('');
+		expect((await audit.read()).entries.length).toBeGreaterThanOrEqual(2);
+		for (const secret of ['new-db-password', 'seeded-password']) {
+			expect(h.stdout.frames.join('\n')).not.toContain(secret);
+			expect(auditText).not.toContain(secret);
+		}
 	});
 });

@@ -25,6 +25,7 @@ let client: OagClient;
 let slapd: Slapd;
 let harness: Harness | undefined;
 let store: OagStore | undefined;
+const audit = memoryAuditLog();
 
 beforeAll(async () => {
 	if (!ldap) return;
@@ -74,7 +75,7 @@ describe.runIf(ldap)('directory edit in the TUI', () => {
 			api: client,
 			connection: {profile: 'test', host: 'sim', keyBackend: 'file', readOnly: false, insecure: false},
 			healthIntervalMs: 1000,
-			audit: memoryAuditLog(),
+			audit,
 		});
 		harness = renderAt(<App store={store} theme={themeNamed('no-color')} />, {columns: 120, rows: 45});
 		const h = harness;
@@ -100,6 +101,11 @@ describe.runIf(ldap)('directory edit in the TUI', () => {
 		expect(second.config.usernameLDAPAttribute).toBe('uid');
 
 		const frames = h.stdout.frames.join('\n');
-		for (const secret of [slapd.bindPassword, retyped]) expect(frames).not.toContain(secret);
+		const auditText = audit.lines().join('');
+		expect(auditText).toMatch(/directories\.update/);
+		for (const secret of [slapd.bindPassword, retyped]) {
+			expect(frames).not.toContain(secret);
+			expect(auditText).not.toContain(secret);
+		}
 	});
 });
