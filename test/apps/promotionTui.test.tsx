@@ -20,6 +20,7 @@ let store: OagStore;
 let h: Harness;
 let testIds: string[];
 let quits = 0;
+const audit = memoryAuditLog();
 
 const appStatePosts = () =>
 	Object.entries(env.sim.control.counters().byRoute)
@@ -32,7 +33,7 @@ beforeAll(async () => {
 	await env.setStates(apps.slice(10, 20).map(app => app.id), 'TEST');
 	testIds = [...(await env.states())].filter(([, state]) => state === 'TEST').map(([id]) => id);
 	client = createOagClient({host: env.sim.url, clientId: env.sim.clientId, privateKey: env.sim.privateKeyPem, caPem: env.sim.caPem!});
-	store = createOagStore({api: client, connection: demoConnection, healthIntervalMs: 60_000, audit: memoryAuditLog()});
+	store = createOagStore({api: client, connection: demoConnection, healthIntervalMs: 60_000, audit});
 	// Wrapped as runTui wraps it, so Ctrl+C means what it means in the real TUI.
 	h = renderAt(
 		<InterruptOnCtrlC onInterrupt={() => quits++}>
@@ -122,6 +123,7 @@ describe('incident promotion in the TUI', () => {
 		const states = await env.states();
 		const inTest = [...states].filter(([, s]) => s === 'TEST').map(([id]) => id);
 		env.sim.control.setFaults({latencyMs: 150});
+		const linesBefore = (await audit.read()).entries.length;
 		await h.press('P');
 		await h.waitFor(f => f.includes('Type ACTIVE to confirm'));
 		await h.type('ACTIVE');
@@ -137,6 +139,12 @@ describe('incident promotion in the TUI', () => {
 		expect(ok).toBeGreaterThan(0); // the requests in flight finished
 		const after = await env.states();
 		expect(inTest.filter(id => after.get(id) === 'ACTIVE')).toHaveLength(ok);
+		// The audit log accounts for the same run: one line per app that was sent, none for the rest.
+		const written = (await audit.read()).entries.slice(linesBefore);
+		const audited = written.map(line => String(line.target.id));
+		expect(new Set(audited).size).toBe(audited.length);
+		expect(audited.sort()).toEqual(inTest.filter(id => after.get(id) === 'ACTIVE').sort());
+		expect(written.every(line => line.outcome === 'ok')).toBe(true);
 		await h.press('\u0003'); // nothing running: Ctrl+C quits as usual
 		expect(quits).toBe(1);
 	});

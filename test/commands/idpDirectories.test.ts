@@ -163,7 +163,9 @@ describe.runIf(ldap)('directories', () => {
 		expect(result.stdout).toContain('(bind credential kept): done and verified');
 		expect(result.stdout).toContain('The stored bind credential was kept.');
 		expect((await env.client.directories.get(idp.id, directoryId)).config.usernameLDAPAttribute).toBe('mail');
-		// The kept credential still binds: the gateway test with the original one passes.
+		// The stored URL and bind DN still bind with the original credential. (The gateway test always takes the
+		// credential from the caller, so this cannot see the stored one: test/ui/directoryCredentialKept.test.tsx
+		// checks on the wire that an edit without a new credential sends none.)
 		process.env.OAG_BIND_CREDENTIAL = slapd.bindPassword;
 		expect((await run(['directories', 'test', idp.id, directoryId])).code).toBe(0);
 		const audit = await auditText();

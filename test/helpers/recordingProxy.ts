@@ -5,7 +5,10 @@ import type {AddressInfo} from 'node:net';
 // it (bearer tokens, client assertions, issued access tokens), so a leak test knows the secrets the CLI
 // used without asking the CLI. The Host header is forwarded unchanged, so aud checks still hold.
 
-export type RecordingProxy = {url: string; secrets: Set<string>; close(): Promise<void>};
+/** A request as it crossed the proxy (its body as text), so a test can see what the client really sent. */
+export type RecordedRequest = {method: string; url: string; body: string};
+
+export type RecordingProxy = {url: string; secrets: Set<string>; requests: RecordedRequest[]; close(): Promise<void>};
 
 const readBody = async (stream: IncomingMessage): Promise<Buffer> => {
 	const chunks: Buffer[] = [];
@@ -16,6 +19,7 @@ const readBody = async (stream: IncomingMessage): Promise<Buffer> => {
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
 	const targetUrl = new URL(target);
 	const secrets = new Set<string>();
+	const requests: RecordedRequest[] = [];
 	const remember = (value: string | undefined | null): void => {
 		if (!value) return;
 		secrets.add(value);
@@ -25,6 +29,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 	};
 	const server = createServer(async (incoming, outgoing) => {
 		const body = await readBody(incoming);
+		requests.push({method: incoming.method ?? '', url: incoming.url ?? '', body: body.toString('utf8')});
 		remember(incoming.headers.authorization?.replace(/^Bearer\s+/i, ''));
 		if (incoming.url?.includes('/oauth/token')) remember(new URLSearchParams(body.toString('utf8')).get('client_assertion'));
 		const upstream = request(
@@ -50,6 +55,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 	return {
 		url: `http://127.0.0.1:${port}`,
 		secrets,
+		requests,
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }
