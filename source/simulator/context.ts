@@ -23,6 +23,8 @@ export type Simulator = {
 	tokenTtlSeconds: number;
 	/** false: the token endpoint works. 404 or 405: what it answers instead (direct-bearer mode). */
 	directBearerOnly: false | 404 | 405;
+	/** Extra CA (PEM) for ldaps directories in test-directory-connection. */
+	ldapCaPem?: string;
 };
 
 export type RouteContext = {

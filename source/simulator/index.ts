@@ -68,6 +68,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		counters,
 		tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
 		directBearerOnly: options.directBearerOnly === true ? 404 : (options.directBearerOnly ?? false),
+		...(options.ldapCaPem ? {ldapCaPem: options.ldapCaPem} : {}),
 	};
 
 	const madeDataDir = options.dataDir === undefined;

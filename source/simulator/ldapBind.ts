@@ -1,4 +1,5 @@
 import {isIP} from 'node:net';
+import tls from 'node:tls';
 import {Client} from 'ldapts';
 
 // test-directory-connection performs a real LDAP simple bind, but only to loopback: tests must never
@@ -26,15 +27,15 @@ function describeBindError(error: unknown, bindCredential: string): string {
 }
 
 /** undefined when the bind succeeded, else a one-line reason (never the credential). */
-export async function tryBind(connectionUrl: string, bindDn: string, bindCredential: string): Promise<string | undefined> {
+export async function tryBind(connectionUrl: string, bindDn: string, bindCredential: string, caPem?: string): Promise<string | undefined> {
 	const url = connectionUrl.trim();
 	const client = new Client({
 		url,
 		timeout: BIND_TIMEOUT_MS,
 		connectTimeout: BIND_TIMEOUT_MS,
-		// Loopback test directories use throwaway certificates. Only for ldaps: ldapts treats any
-		// tlsOptions as "speak TLS", even on ldap://.
-		...(/^ldaps:/i.test(url) ? {tlsOptions: {rejectUnauthorized: false}} : {}),
+		// The certificate is verified, as a gateway node would: the system roots plus the CA the simulator was
+		// given for its directories. Only for ldaps: ldapts treats any tlsOptions as "speak TLS", even on ldap://.
+		...(/^ldaps:/i.test(url) ? {tlsOptions: {rejectUnauthorized: true, ...(caPem ? {ca: [...tls.rootCertificates, caPem]} : {})}} : {}),
 	});
 	try {
 		await client.bind(bindDn, bindCredential);

@@ -42,6 +42,11 @@ export type SimulatorOptions = {
 	 * take a fresh signed assertion as the bearer. Default false.
 	 */
 	directBearerOnly?: boolean | 404 | 405;
+	/**
+	 * CA certificates (PEM) the simulated gateway node trusts for ldaps:// directories, besides the system
+	 * roots. A directory whose certificate chains to neither fails test-directory-connection, as on a gateway.
+	 */
+	ldapCaPem?: string;
 	/** Seed the authentication service as enabled (default true). */
 	authServiceEnabled?: boolean;
 	faults?: FaultOptions;

@@ -18,7 +18,9 @@ let testPath: string;
 
 beforeAll(async () => {
 	if (!available) return;
-	[slapd, f] = await Promise.all([startSlapd({tls: true}), openSim()]);
+	slapd = await startSlapd({tls: true});
+	// The simulated gateway node trusts the directory's CA, as an admin would configure it on the gateway.
+	f = await openSim({ldapCaPem: slapd.caPem!});
 	const idpId = (await f.call('GET', '/api/v2/idps')).json[0].id as string;
 	testPath = `/api/v2/idps/${idpId}/offline-mode/test-directory-connection`;
 }, 30_000);
@@ -96,5 +98,20 @@ describe.runIf(available)('gateway test and local pre-flight on the same directo
 		const {local} = await bothWays({connection: {connectionUrl: slapd.ldapsUrl!}});
 		expect(firstFailure(local)).toMatchObject({id: 'tls', reason: expect.stringMatching(/certificate is not trusted/)});
 		expect(local.steps.find(s => s.id === 'bind')?.status).toBe('skip');
+		// A gateway node that does not trust the directory's CA refuses the same way: no bind.
+		const untrusting = await openSim();
+		try {
+			const idpId = (await untrusting.call('GET', '/api/v2/idps')).json[0].id as string;
+			const reply = await untrusting.call('POST', `/api/v2/idps/${idpId}/offline-mode/test-directory-connection`, {
+				connectionUrl: slapd.ldapsUrl!,
+				bindDn: slapd.bindDn,
+				bindCredential: slapd.bindPassword,
+			});
+			expect(reply.status).toBe(400);
+			expect(String(reply.json?.errorSummary)).toMatch(/certificate|self.signed|verify/i);
+			expect(String(reply.json?.errorSummary)).not.toContain(slapd.bindPassword);
+		} finally {
+			await untrusting.close();
+		}
 	});
 });

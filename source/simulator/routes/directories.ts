@@ -110,7 +110,7 @@ export const directoryRoutes: Route[] = [
 				raw => checkString(raw, 'bindDn', v.distinguishedName),
 				raw => checkString(raw, 'bindCredential', v.required),
 			);
-			const failure = await tryBind(request.connectionUrl, request.bindDn, request.bindCredential);
+			const failure = await tryBind(request.connectionUrl, request.bindDn, request.bindCredential, ctx.sim.ldapCaPem);
 			if (failure) throw badRequest(`Directory bind failed: ${failure}`);
 			return noContent();
 		},
