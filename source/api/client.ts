@@ -13,6 +13,7 @@ import {createCertificatesApi} from './resources/certificates.js';
 import {createDirectoriesApi} from './resources/directories.js';
 import {createIdpsApi} from './resources/idps.js';
 import {SCOPES} from './schemas/scopes.js';
+import {terminalLines} from '../domain/terminalText.js';
 
 // Composes the transport, the token manager and one module per resource family into the OagClient
 // the store and the commands use.
@@ -31,7 +32,7 @@ export const CLIENT_DEFAULTS = {
 } as const;
 
 const writeWarningToStderr = (message: string): void => {
-	process.stderr.write(`warning: ${message}\n`);
+	process.stderr.write(`warning: ${terminalLines(message)}\n`);
 };
 
 function positive(name: string, value: number, allowZero = false): number {

@@ -11,6 +11,7 @@ import {PLAINTEXT_WARNING} from '../secrets/plaintextFile.js';
 import type {GlobalOptions} from './globalOptions.js';
 import {checkedGatewayHost} from './hostCheck.js';
 import {CommandFailure, EXIT, secretStoreExitCode} from './run.js';
+import {terminalLines} from '../domain/terminalText.js';
 
 export type {KeyBackendLabel} from '../secrets/labels.js';
 export {keyLocationLabel} from '../secrets/labels.js';
@@ -178,5 +179,5 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 const warnOnStderr = (message: string): void => {
-	process.stderr.write(`oag-offline: ${message}\n`);
+	process.stderr.write(`oag-offline: ${terminalLines(message)}\n`);
 };

@@ -1,3 +1,4 @@
+import {terminalLines} from '../domain/terminalText.js';
 import type {CommandIo} from './io.js';
 
 // One way to print: a result as text or as JSON (--json), and failures as one line or as a JSON error.
@@ -11,15 +12,12 @@ export type ErrorReport = {kind: string; message: string; fields?: Record<string
 
 const escapeChar = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-// C0 controls except tab and newline, DEL, C1 controls and the bidi overrides/isolates: a gateway's text
-// must never move the cursor, set the title or reorder what the admin reads.
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text for the terminal: control characters are shown as \u escapes, never sent as they are. */
-export function printable(text: string): string {
-	return text.replace(UNPRINTABLE, escapeChar);
-}
+/**
+ * Text for the terminal: control characters (C0 except the tab and newline of the command's own layout,
+ * DEL, C1, bidi controls) are shown as \u escapes by the same function as the TUI (domain/terminalText),
+ * so a gateway's text never moves the cursor, sets the title or reorders what the admin reads.
+ */
+export const printable = terminalLines;
 
 /**
  * JSON keeps every value exactly. JSON.stringify escapes C0 only; DEL, C1 and bidi controls are escaped too

@@ -1,8 +1,10 @@
+import {terminalText} from './terminalText.js';
+
 // How one recorded change reads in a line, for the :audit screen and `oag-offline audit` alike:
 // "DISABLED -> AUTOMATIC" when the value is one field, compact JSON otherwise.
 
 /** Control characters and escape sequences out: audit lines quote names that came from the gateway. */
-export const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+export const printable = terminalText;
 
 function valueText(value: unknown): string {
 	if (value === undefined) return '?';

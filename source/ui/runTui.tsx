@@ -4,6 +4,7 @@ import {EXIT, signalExitCode} from '../domain/exitCodes.js';
 import {setFlagsFromString} from 'node:v8';
 import {startFrameTimer} from './benchFrames.js';
 import {interruptTaken} from './interruptClaim.js';
+import {terminalLines} from '../domain/terminalText.js';
 
 // Starting and ending the full-screen UI: the TTY check, the alternate screen (entered on start, left on
 // every way out: quit, Ctrl+C, SIGTERM, a crash), and Ink's render options.
@@ -82,7 +83,7 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 	};
 	const onSignal = (signal: NodeJS.Signals) => leave(signalExitCode(signal));
 	const onCrash = (error: unknown) =>
-		leave(EXIT.failure, `oag-offline: the TUI stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+		leave(EXIT.failure, `oag-offline: the TUI stopped on an unexpected error: ${terminalLines(error instanceof Error ? error.message : String(error))}\n`);
 	// EIO/EPIPE on the terminal means it went away (a dropped SSH session, a killed tmux): stop, quietly.
 	const onTerminalGone = () => leave(EXIT.hangup);
 

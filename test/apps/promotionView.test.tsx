@@ -44,10 +44,10 @@ describe('the plan view', () => {
 		expect(frame.split('\n').length).toBeLessThanOrEqual(24);
 	});
 
-	it('prints a hostile app name without its control characters', () => {
+	it('prints a hostile app name with its control characters escaped', () => {
 		const frame = show({kind: 'plan', plan: planStateChange([{id: 'x', name: 'evil\u001b[2Jname', state: 'TEST'}], 'ACTIVE')});
 		expect(ui!.rawFrame()).not.toContain('\u001b[2J');
-		expect(frame).toContain('evil?[2Jname');
+		expect(frame).toContain('evil\\u001b[2Jname');
 	});
 });
 

@@ -49,7 +49,7 @@ describe('oag-offline audit', () => {
 		const lines = result.stdout.trim().split('\n');
 		expect(lines).toHaveLength(3);
 		expect(lines[0]).toContain('idp old');
-		expect(lines[1]).toMatch(/alice@prod oag\.example\.com {2}idps\.failover {2}idp Lab\?\[31m \(idp-2\) {2}-> AUTOMATIC \(requested\) {2}\[refused\]/);
+		expect(lines[1]).toMatch(/alice@prod oag\.example\.com {2}idps\.failover {2}idp Lab\\u001b\[31m \(idp-2\) {2}-> AUTOMATIC \(requested\) {2}\[refused\]/);
 		expect(lines[2]).toMatch(/DISABLED -> AUTOMATIC \(requested\) {2}\[failed\] {2}gateway answered 500/);
 		expect(result.stdout).not.toContain('\u001b');
 	});

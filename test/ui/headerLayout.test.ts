@@ -94,10 +94,10 @@ describe('header layout', () => {
 		expect(text).toContain('timeout');
 	});
 
-	it('shows control characters of a hostile name as ? instead of sending them to the terminal', () => {
+	it('shows control characters of a hostile name escaped instead of sending them to the terminal', () => {
 		const [first] = headerLines(120, {connection: connection({profile: 'a\u001b[2Jb'}), trail: ['Dash\u0007board']});
 		expect(textOf(first)).not.toContain('\u001b');
-		expect(textOf(first)).toContain('a?[2Jb');
+		expect(textOf(first)).toContain('a\\u001b[2Jb');
 	});
 
 	it('says not connected before setup', () => {

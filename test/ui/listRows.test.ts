@@ -80,7 +80,7 @@ describe('list rows', () => {
 		// Not loaded (or gone): the id stands in; hostile control characters never reach the header.
 		expect(breadcrumbs([appRoute('gone')], SCREENS, undefined)).toEqual(['Apps', 'gone']);
 		const hostile = {...state, idps: {...state.idps, items: [{...state.idps.items[0]!, idp: {id: 'idp-1', type: 'IDP_OKTA', name: 'Evil\u001b[2J\u0007Okta'}}]}};
-		expect(breadcrumbs([idpRoute('idp-1')], SCREENS, hostile)).toEqual(['IdPs', 'Evil Okta']);
+		expect(breadcrumbs([idpRoute('idp-1')], SCREENS, hostile)).toEqual(['IdPs', 'Evil\\u001b[2J\\u0007Okta']);
 	});
 
 	it('finds an item by id, exact name, then unique prefix; several are candidates', () => {

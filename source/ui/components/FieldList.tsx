@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../theme/Text.js';
 import type {ReactNode} from 'react';
 import {Tone} from '../theme/ThemeContext.js';
 

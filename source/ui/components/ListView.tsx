@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../theme/Text.js';
 import {memo, type ReactNode} from 'react';
 import type {SortState} from '../navigation/listState.js';
 import {Tone, useTheme} from '../theme/ThemeContext.js';

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from '../theme/Text.js';
 import type {HealthSample} from '../../store/healthHistory.js';
 import {sparkChar, statusToken} from '../format/status.js';
 import {Tone} from '../theme/ThemeContext.js';

@@ -1,9 +1,14 @@
 import {statusToken} from '../format/status.js';
+import {terminalCell} from '../format/width.js';
 import {Tone} from '../theme/ThemeContext.js';
+
+// The longest known state word is 11 cells (NOT ENABLED); an unknown value from a gateway (possibly
+// carrying escapes, shown escaped) is cut with an ellipsis so that a tag never wraps its row.
+const MAX_STATE_WIDTH = 16;
 
 /** A state as `[WORD]` in its tone: readable with or without colour. */
 export const StateTag = ({state, fallback = 'UNKNOWN'}: {state: string | undefined; fallback?: string}) => (
-	<Tone token={statusToken(state)} bold>
-		[{state ?? fallback}]
+	<Tone token={statusToken(state)} bold wrap="truncate">
+		[{terminalCell(state ?? fallback, MAX_STATE_WIDTH)}]
 	</Tone>
 );

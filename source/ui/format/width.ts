@@ -1,3 +1,5 @@
+import {terminalText} from '../../domain/terminalText.js';
+
 // Terminal cell widths, for layouts computed before Ink draws them (the header, the footer, help columns).
 // Wide characters (CJK, emoji) take two cells and combining marks none, as terminals draw them; a profile
 // name or a gateway string may hold any of them.
@@ -39,5 +41,8 @@ export function elide(text: string, width: number): string {
 	return out + ELLIPSIS;
 }
 
-/** Control characters (escape sequences from a hostile string) shown as `?`, so they cannot move the cursor. */
-export const printable = (text: string): string => text.replace(/[\p{Cc}\u2028\u2029]/gu, '?');
+/** Control characters (escape sequences from a hostile string) shown escaped, so they cannot move the cursor. */
+export const printable = terminalText;
+
+/** One table cell: terminal-safe text cut to `width` cells, with an ellipsis when it was longer. */
+export const terminalCell = (value: string, width: number): string => elide(terminalText(value), width);

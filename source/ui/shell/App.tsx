@@ -1,4 +1,5 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
+import {Text} from '../theme/Text.js';
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../theme/Text.js';
 import {useEffect, useState} from 'react';
 import type {Hint} from '../actions/presentation.js';
 import {HINT_GAP} from '../actions/presentation.js';

@@ -1,4 +1,5 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../theme/Text.js';
 import {useState} from 'react';
 import {keyName} from '../actions/keys.js';
 import {helpColumns, helpEntries, type HelpEntry} from '../actions/presentation.js';

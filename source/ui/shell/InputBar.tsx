@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../theme/Text.js';
 import {completeCommand} from '../actions/registry.js';
 import type {Action, ActionContext} from '../actions/types.js';
 import {printable} from '../format/width.js';

@@ -1,5 +1,6 @@
-import {Text, type TextProps} from 'ink';
+import type {TextProps} from 'ink';
 import {createContext, useContext, type ReactNode} from 'react';
+import {Text} from './Text.js';
 import {themeNamed, type Theme, type ThemeToken} from './theme.js';
 
 const ThemeContext = createContext<Theme>(themeNamed('dark'));

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../../theme/Text.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import {itemsOf, isVisible, textOf, type FieldSpec, type FormSpec, type PickerItem} from './fieldSpecs.js';
 import type {FormState} from './formState.js';

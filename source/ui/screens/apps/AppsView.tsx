@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../../theme/Text.js';
 import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {ListView, visibleRowCount, windowStart} from '../../components/ListView.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../../theme/Text.js';
 import {useEffect, useState} from 'react';
 import {healthAdvice} from '../../../domain/authServiceHealth.js';
 import {healthMeaning} from '../../../domain/healthMeaning.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../../theme/Text.js';
 import {useCallback, useEffect, useMemo} from 'react';
 import {readinessHeadline, summarize, summaryComplete, type ListState} from '../../../domain/readiness.js';
 import type {ResourceStatus} from '../../../store/resourceStatus.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../../theme/Text.js';
 import {useEffect} from 'react';
 import {averageRoundTrip, failingSince, failureStreak} from '../../../store/healthHistory.js';
 import type {PollerStatus} from '../../../store/poller.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../../theme/Text.js';
 import {useEffect} from 'react';
 import {HEALTH_POLICY_FIELDS, validateHealthPolicy} from '../../../domain/healthPolicy.js';
 import {describeHealthPolicy} from '../../../domain/healthPolicyTimeline.js';

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from '../../../theme/Text.js';
 import {useStore} from 'zustand';
 import {useOagStore} from '../../../shell/ShellContext.js';
 import {PromotionView} from './PromotionView.js';
