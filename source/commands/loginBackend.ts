@@ -105,7 +105,8 @@ export async function storeWithExplicitFallback(
 	options: {yes?: boolean},
 ): Promise<StorageBackend> {
 	try {
-		await storeKey(slot, backend, pem, {onWaiting: waitingNotice});
+		// With --yes or no terminal nobody can answer an unlock prompt: do not wait 30 s for one.
+		await storeKey(slot, backend, pem, {onWaiting: waitingNotice, unattended: options.yes === true || !canPrompt()});
 		return backend;
 	} catch (error) {
 		if (error instanceof LocalFileError) {

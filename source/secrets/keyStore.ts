@@ -17,6 +17,8 @@ export type SecretIo = {
 	paths?: OagPaths;
 	/** Told when a keychain call takes long (an unlock prompt may be waiting). */
 	onWaiting?: () => void;
+	/** Nobody can answer an unlock prompt (--yes, no terminal): a keychain write waits only the read timeout. */
+	unattended?: boolean;
 	/** For 'encrypted-file'; default OAG_KEY_PASSPHRASE or a hidden prompt. */
 	passphrase?: (purpose: 'new' | 'unlock', profile: string) => Promise<string>;
 };

@@ -26,7 +26,16 @@ export const envelopePath = (profile: string, paths: OagPaths = oagPaths()): str
 
 const additionalData = (profile: string): string => `oag-offline keychain-envelope ${profile}`;
 
-export type KeychainIo = {env?: NodeJS.ProcessEnv; paths?: OagPaths; onWaiting?: () => void};
+export type KeychainIo = {
+	env?: NodeJS.ProcessEnv;
+	paths?: OagPaths;
+	onWaiting?: () => void;
+	/** No one can unlock the keyring (--yes, no terminal): writes wait the short read timeout, not 30 s. */
+	unattended?: boolean;
+};
+
+/** A write may wait for the admin to unlock the keyring; unattended, nobody will. */
+const writeTimeoutMs = (io: KeychainIo): number => keychainTimeoutMs(io.unattended ? 'read' : 'write', io.env);
 
 export async function writeKeychainKey(profile: string, pem: string, io: KeychainIo = {}): Promise<void> {
 	const dataKey = randomBytes(32);
@@ -34,14 +43,14 @@ export async function writeKeychainKey(profile: string, pem: string, io: Keychai
 	// The keychain first: when it is unavailable nothing is written to disk.
 	await callKeychain(
 		{op: 'set', service: KEYCHAIN_SERVICE, account, secret: dataKey.toString('base64')},
-		{timeoutMs: keychainTimeoutMs('write', io.env), env: io.env, onWaiting: io.onWaiting},
+		{timeoutMs: writeTimeoutMs(io), env: io.env, onWaiting: io.onWaiting},
 	);
 	const file = {format: 'oag-offline-envelope', version: 1, keychain: {service: KEYCHAIN_SERVICE, account}, box: seal(dataKey, pem, additionalData(profile))};
 	try {
 		await writePrivateFile(envelopePath(profile, io.paths), JSON.stringify(file, null, '\t') + '\n');
 	} catch (error) {
 		// No half-stored key: a data key without its envelope decrypts nothing and would linger in the keychain.
-		await callKeychain({op: 'delete', service: KEYCHAIN_SERVICE, account}, {timeoutMs: keychainTimeoutMs('write', io.env), env: io.env}).catch(() => undefined);
+		await callKeychain({op: 'delete', service: KEYCHAIN_SERVICE, account}, {timeoutMs: writeTimeoutMs(io), env: io.env}).catch(() => undefined);
 		throw error;
 	}
 }

@@ -6,6 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {oagPaths, type OagPaths} from '../../source/config/paths.js';
 import {deleteKeychainKey, envelopePath, readKeychainKey, writeKeychainKey} from '../../source/secrets/keychainBackend.js';
 import {SecretStoreError} from '../../source/secrets/labels.js';
+import {DEFAULT_READ_TIMEOUT_MS} from '../../source/secrets/keychainProcess.js';
 import {DISPLAY_TOOLS, KEYRING_TOOLS, secretTool, startKeyringSession, type KeyringSession} from '../helpers/keyring.js';
 import {toolsOrSkip} from '../helpers/tools.js';
 
@@ -112,6 +113,19 @@ describe.skipIf(skipDisplay)('locked keyring with a display (the call would wait
 			expect(error.message).toMatch(/^keychain timed out after 1.5 s \(locked/);
 			expect(ms).toBeLessThan(timeoutMs + 1_000);
 			expect(ms).toBeGreaterThanOrEqual(timeoutMs - 50);
+		} finally {
+			await session.stop();
+		}
+	});
+
+	it('an unattended write (login --yes, no terminal) gives up after the read timeout, not the 30 s a prompt may take', async () => {
+		const session = await startKeyringSession({display: true});
+		try {
+			await writeKeychainKey('first', pem, {env: session.env, paths});
+			await session.lock();
+			const {error, ms} = await failure(writeKeychainKey('second', pem, {env: session.env, paths, unattended: true}));
+			expect(error.reason).toBe('timeout');
+			expect(ms).toBeLessThan(DEFAULT_READ_TIMEOUT_MS + 1_000);
 		} finally {
 			await session.stop();
 		}
