@@ -38,10 +38,11 @@ const policyBody = (name: string) => ({
 });
 
 beforeAll(async () => {
-	sim = await startTestSimulator({apps: 5, idps: 2});
+	// LDAPS with a throwaway CA, which the simulated gateway node is told to trust (as an admin would).
+	const ldapTls = await generateTlsMaterial();
+	sim = await startTestSimulator({apps: 5, idps: 2, ldapCaPem: ldapTls.caPem});
 	client = clientFor(sim);
-	// LDAPS with a throwaway certificate: a real directory usually speaks TLS.
-	ldap = await startFakeLdap(BIND_DN, BIND_PASSWORD, await generateTlsMaterial());
+	ldap = await startFakeLdap(BIND_DN, BIND_PASSWORD, ldapTls);
 	const idps = await client.idps.list();
 	idpId = idps[0]!.id;
 	secondIdpId = idps[1]!.id;
