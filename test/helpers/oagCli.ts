@@ -53,6 +53,11 @@ export async function runCli(
 			clearTimeout(timer);
 			resolve({code, stdout, stderr, ms: Date.now() - started});
 		});
+		// A child that refuses its input early (a flood on --key-stdin) closes the pipe while we still write:
+		// EPIPE then is the child's answer, not a failure of the test.
+		child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'EPIPE') reject(error);
+		});
 		child.stdin.end(options.input ?? '');
 	});
 }
