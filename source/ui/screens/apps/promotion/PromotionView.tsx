@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {StatePlan} from '../../../../domain/appPlan.js';
+import {planConfirmationWord, type StatePlan} from '../../../../domain/appPlan.js';
 import type {AppOutcome} from '../../../../operations/appBulk.js';
 import {printable as plainText} from '../../../format/width.js';
 import {Tone} from '../../../theme/ThemeContext.js';
@@ -43,7 +43,7 @@ export function PromotionView({phase, width, height}: {phase: PromotionPhase; wi
 		return (
 			<Box flexDirection="column" width={width} height={height} overflow="hidden">
 				<PlanList plan={phase.plan} offset={phase.offset ?? 0} rows={height - 1} />
-				<Tone token="status.warn" wrap="truncate">{`Type ${phase.plan.to} and Enter to run it; Esc leaves everything as it is.`}</Tone>
+				<Tone token="status.warn" wrap="truncate">{confirmHint(phase.plan)}</Tone>
 			</Box>
 		);
 	}
@@ -74,4 +74,10 @@ export function PromotionView({phase, width, height}: {phase: PromotionPhase; wi
 			<Tone token="text.muted">u puts back the states read before (asks UNDO); Esc closes.</Tone>
 		</Box>
 	);
+}
+
+/** The word the confirmation bar will ask for (one app: its name), so the two never disagree. */
+function confirmHint(plan: StatePlan): string {
+	const word = planConfirmationWord(plan);
+	return word === undefined ? 'This change needs no typed confirmation: it runs now.' : `Type ${plainText(word)} and Enter to run it; Esc leaves everything as it is.`;
 }
