@@ -1,7 +1,8 @@
 // The TUI's goals (issue: a TUI that is light), measured on the bundle dist/cli.js in a real terminal (tmux)
 // against the simulator, and printed as one table: figure, goal, met. Run: npm run bench (after the other
 // benchmarks) or npm run bench:goals alone. BENCH_SOAK_SECONDS sets the idle soak on the health screen
-// (default 600, the goal's 10 minutes); BENCH_KEYS the number of keystrokes timed (default 60).
+// (default 600, the goal's 10 minutes); BENCH_KEYS the number of keystrokes timed (default 60); BENCH_ONLY
+// (tui or load) runs one part.
 import {cpus, loadavg} from 'node:os';
 import {percentile, sleep, startTuiSession, untilRequests} from './tuiSession.js';
 
@@ -107,7 +108,12 @@ export async function goalRows(): Promise<GoalRow[]> {
 	loadAtStart = loadavg();
 	const soak = positive('BENCH_SOAK_SECONDS', 600);
 	const keys = positive('BENCH_KEYS', 60);
-	return [...(await bigGateway(5_000, soak, keys)), await slowGateway(2_000, 20, 8)];
+	// BENCH_ONLY=load or BENCH_ONLY=tui runs one half (the other takes minutes).
+	const only = process.env.BENCH_ONLY;
+	const rows: GoalRow[] = [];
+	if (only !== 'load') rows.push(...(await bigGateway(5_000, soak, keys)));
+	if (only !== 'tui') rows.push(await slowGateway(2_000, 20, 8));
+	return rows;
 }
 
 let loadAtStart: number[] | undefined;

@@ -25,6 +25,7 @@ export type TuiSession = {
 
 export type FramesFile = {
 	samples: Array<{at: number; ms: number; cpuMs: number}>;
+	frames: Array<{at: number; renderMs: number}>;
 	memory: NodeJS.MemoryUsage & {spaces: Record<string, {size: number; used: number}>};
 };
 

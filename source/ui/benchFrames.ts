@@ -8,11 +8,13 @@ import {getHeapSpaceStatistics} from 'node:v8';
 // cpuMs is the CPU time the process used over the same span: on a machine shared with other jobs the wall
 // time also counts waiting for a core, the CPU time does not.
 
-export type FrameTimer = {onRender: () => void};
+export type FrameTimer = {onRender: (metrics: {renderTime: number}) => void};
 
 export function startFrameTimer(file: string | undefined, stdin: NodeJS.ReadStream = process.stdin): FrameTimer | undefined {
 	if (!file) return undefined;
 	const samples: Array<{at: number; ms: number; cpuMs: number}> = [];
+	// Every frame Ink drew: when (epoch ms) and how long its output stage took, to tell what drew during a load.
+	const frames: Array<{at: number; renderMs: number}> = [];
 	let pendingSince: number | undefined;
 	let cpuSince: NodeJS.CpuUsage | undefined;
 	// Only notes the time: the first listener on 'readable' runs before Ink's, which reads the input.
@@ -26,9 +28,10 @@ export function startFrameTimer(file: string | undefined, stdin: NodeJS.ReadStre
 		...process.memoryUsage(),
 		spaces: Object.fromEntries(getHeapSpaceStatistics().map(s => [s.space_name, {size: s.space_size, used: s.space_used_size}])),
 	});
-	process.on('exit', () => writeFileSync(file, JSON.stringify({samples, memory: memory()})));
+	process.on('exit', () => writeFileSync(file, JSON.stringify({samples, frames, memory: memory()})));
 	return {
-		onRender() {
+		onRender({renderTime}) {
+			frames.push({at: performance.timeOrigin + performance.now(), renderMs: renderTime});
 			if (pendingSince === undefined) return;
 			const cpu = process.cpuUsage(cpuSince);
 			samples.push({at: performance.timeOrigin + pendingSince, ms: performance.now() - pendingSince, cpuMs: (cpu.user + cpu.system) / 1000});
