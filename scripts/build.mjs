@@ -2,6 +2,7 @@
 // Native addons stay external: they ship prebuilt .node binaries that cannot be inlined.
 import {build} from 'esbuild';
 import {chmod, readFile, writeFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
 
 // Ink imports react-devtools-core only when DEV=true, but esbuild hoists that import to the top of the
 // bundle, so the CLI would fail to start without the (dev-only) package. Resolve it to an empty stub.
@@ -10,6 +11,30 @@ const noReactDevtools = {
 	setup(b) {
 		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
 		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};'}));
+	},
+};
+
+// Ink composes every frame with ink/build/output.js and measures every text with widest-line; the bundle
+// uses source/ui/ink/frameOutput.ts and cachedWidestLine.ts in their place, which give the same results
+// while reusing what did not change since the last frame (why, and the tests that hold them to Ink's own:
+// see those files). If Ink stops importing them this way, the build fails rather than silently drawing
+// with the slow ones.
+const inkFile = /[\\/]ink[\\/]build[\\/][\w-]+\.js$/;
+const inkReplacements = [
+	{name: 'frame output', filter: /^\.\/output\.js$/, importer: /[\\/]ink[\\/]build[\\/]renderer\.js$/, with: '../source/ui/ink/frameOutput.ts'},
+	{name: 'cached widest-line', filter: /^widest-line$/, importer: inkFile, with: '../source/ui/ink/cachedWidestLine.ts'},
+];
+const replaced = new Set();
+const inkFastPaths = {
+	name: 'ink-fast-paths',
+	setup(b) {
+		for (const replacement of inkReplacements) {
+			b.onResolve({filter: replacement.filter}, args => {
+				if (!replacement.importer.test(args.importer)) return undefined;
+				replaced.add(replacement.name);
+				return {path: fileURLToPath(new URL(replacement.with, import.meta.url))};
+			});
+		}
 	},
 };
 
@@ -24,7 +49,7 @@ await build({
 	legalComments: 'none',
 	jsx: 'automatic',
 	external: ['@napi-rs/keyring'],
-	plugins: [noReactDevtools],
+	plugins: [noReactDevtools, inkFastPaths],
 	// NODE_ENV=production selects React's production build. The development build records a
 	// performance.measure entry per render and never drops them: ~950 MB after a walk through 5,000 apps.
 	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},
@@ -34,6 +59,9 @@ await build({
 	},
 	logLevel: 'warning',
 });
+for (const {name, with: file} of inkReplacements) {
+	if (!replaced.has(name)) throw new Error(`scripts/build.mjs: Ink no longer imports what ${file} replaces; review that file`);
+}
 // Node keeps the bundle's source text in memory as one string, and one non-ASCII character anywhere (esbuild
 // escapes them in strings, not in the comments it keeps or in regex literals) makes it a two-byte string:
 // 9.5 MB instead of 4.7 MB in every TUI process. Escape them; in comments and regex literals \uXXXX is safe.

@@ -110,6 +110,8 @@ export async function runTui(element: ReactElement, cleanup: () => Promise<void>
 		// a batch of app details) waits for the next one, so a low cap shows up as keystroke latency. Frames are
 		// only drawn on a change, so a higher cap costs nothing while idle.
 		maxFps: 60,
+		// Not `incrementalRendering`: with Ink 6.8 and a screen-high frame it left stale rows at the top of
+		// the screen in tmux (the header drawn one row low, the breadcrumb rule lost).
 		...(frames ? {onRender: frames.onRender} : {}),
 	});
 	try {

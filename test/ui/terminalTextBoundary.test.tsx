@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {Box} from 'ink';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
-import {StateTag} from '../../source/ui/components/StateTag.js';
+import {stateCell, StateTag} from '../../source/ui/components/StateTag.js';
 import {ColumnRow} from '../../source/ui/components/Columns.js';
 import {FieldList} from '../../source/ui/components/FieldList.js';
 import {Text} from '../../source/ui/theme/Text.js';
@@ -35,10 +35,7 @@ describe('the TUI text boundary', () => {
 		const {lastFrame, unmount} = render(
 			<Box flexDirection="column" width={200}>
 				<StateTag state={ATTACK} />
-				<ColumnRow columns={columns}>
-					<Text wrap="truncate">{ATTACK}</Text>
-					<StateTag state="ENABLED\u0007" />
-				</ColumnRow>
+				<ColumnRow columns={columns} cells={[ATTACK, stateCell('ENABLED\u0007')]} />
 				<FieldList fields={[{label: 'domain', value: ATTACK}]} />
 				<Tone token="text.muted">{`[ERROR] ${ATTACK}`}</Tone>
 				<Text>

@@ -1,5 +1,7 @@
 import {Box} from 'ink';
-import {Children, type ReactNode} from 'react';
+import {displayWidth, elide, printable} from '../format/width.js';
+import {Text} from '../theme/Text.js';
+import type {ThemeToken} from '../theme/theme.js';
 import type {SortState} from '../navigation/listState.js';
 import {Tone} from '../theme/ThemeContext.js';
 import {CURSOR_MARKER_WIDTH} from './ListView.js';
@@ -16,23 +18,6 @@ export type Column = {
 	note?: string;
 };
 
-function Cells({columns, children}: {columns: readonly Column[]; children: ReactNode}) {
-	const cells = Children.toArray(children);
-	return (
-		<Box>
-			{columns.map((column, index) =>
-				column.width === undefined ? (
-					<Box key={column.title}>{cells[index]}</Box>
-				) : (
-					<Box key={column.title} width={column.width}>
-						{cells[index]}
-					</Box>
-				),
-			)}
-		</Box>
-	);
-}
-
 const arrow = (column: Column, sort: SortState | undefined) =>
 	sort && column.sortId === sort.column ? (sort.descending ? '▼' : '▲') : '';
 
@@ -40,17 +25,41 @@ const arrow = (column: Column, sort: SortState | undefined) =>
 export function ColumnHeader({columns, sort}: {columns: readonly Column[]; sort?: SortState}) {
 	return (
 		<Box paddingLeft={CURSOR_MARKER_WIDTH}>
-			<Cells columns={columns}>
-				{columns.map(column => (
-					<Tone key={column.title} token="text.muted" wrap="truncate">
-						{`${column.title}${arrow(column, sort)}${column.note ?? ''}`}
-					</Tone>
-				))}
-			</Cells>
+			<ColumnRow columns={columns} cells={columns.map(column => ({text: `${column.title}${arrow(column, sort)}${column.note ?? ''}`, token: 'text.muted'}))} />
 		</Box>
 	);
 }
 
-export function ColumnRow({columns, children}: {columns: readonly Column[]; children: ReactNode}) {
-	return <Cells columns={columns}>{children}</Cells>;
+/** One cell of a row: its text (from the gateway or not: it is made terminal-safe here) and its tone. */
+export type Cell = string | {text: string; token?: ThemeToken; bold?: boolean};
+
+/** `text` fitted to a column: cut with an ellipsis when longer, padded with spaces when shorter. */
+export function fitColumn(text: string, width: number | undefined): string {
+	const safe = printable(text);
+	if (width === undefined) return safe;
+	const cut = elide(safe, width);
+	return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
+
+/**
+ * A row of a resource list as ONE line of text: each cell fitted to its column, in its tone. Lists redraw
+ * dozens of rows per keystroke, and a box and a text per cell (Ink nodes laid out, measured and walked on
+ * every frame) made the rows most of a frame's work; one text per row draws the same columns.
+ */
+export function ColumnRow({columns, cells}: {columns: readonly Column[]; cells: readonly Cell[]}) {
+	return (
+		<Text wrap="truncate">
+			{columns.map((column, index) => {
+				const cell = cells[index] ?? '';
+				const text = fitColumn(typeof cell === 'string' ? cell : cell.text, column.width);
+				return typeof cell === 'string' || (!cell.token && !cell.bold) ? (
+					text
+				) : (
+					<Tone key={column.title} token={cell.token} bold={cell.bold}>
+						{text}
+					</Tone>
+				);
+			})}
+		</Text>
+	);
 }

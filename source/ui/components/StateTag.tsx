@@ -1,6 +1,7 @@
 import {statusToken} from '../format/status.js';
 import {terminalCell} from '../format/width.js';
 import {Tone} from '../theme/ThemeContext.js';
+import type {Cell} from './Columns.js';
 
 // The longest known state word is 11 cells (NOT ENABLED); an unknown value from a gateway (possibly
 // carrying escapes, shown escaped) is cut with an ellipsis so that a tag never wraps its row.
@@ -12,3 +13,10 @@ export const StateTag = ({state, fallback = 'UNKNOWN'}: {state: string | undefin
 		[{terminalCell(state ?? fallback, MAX_STATE_WIDTH)}]
 	</Tone>
 );
+
+/** The same tag as a list cell (components/Columns): one line of text per row, no node of its own. */
+export const stateCell = (state: string | undefined, fallback = 'UNKNOWN'): Cell => ({
+	text: `[${terminalCell(state ?? fallback, MAX_STATE_WIDTH)}]`,
+	token: statusToken(state),
+	bold: true,
+});

@@ -1,9 +1,8 @@
 import {Box} from 'ink';
-import {Text} from '../../theme/Text.js';
 import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {ListView, visibleRowCount, windowStart} from '../../components/ListView.js';
-import {StateTag} from '../../components/StateTag.js';
+import {stateCell} from '../../components/StateTag.js';
 import {useList, usePageSize} from '../../components/useList.js';
 import {plainText} from '../../format/plainText.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
@@ -46,11 +45,7 @@ export function AppsView({width, height}: {width: number; height: number}) {
 	const header = note ? columns.map(c => (c.title === 'OFFLINE POLICY' ? {...c, note} : c)) : columns;
 	const renderRow = useCallback(
 		(row: AppRow) => (
-			<ColumnRow columns={columns}>
-				<Text wrap="truncate">{plainText(row.label)}</Text>
-				<StateTag state={row.state} fallback="…" />
-				<Text wrap="truncate">{plainText(row.policy ?? (row.state ? 'none' : ''))}</Text>
-			</ColumnRow>
+			<ColumnRow columns={columns} cells={[plainText(row.label), stateCell(row.state, '…'), plainText(row.policy ?? (row.state ? 'none' : ''))]} />
 		),
 		[columns],
 	);

@@ -1,5 +1,4 @@
 import {Box} from 'ink';
-import {Text} from '../../theme/Text.js';
 import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {CURSOR_MARKER_WIDTH, ListView} from '../../components/ListView.js';
@@ -50,13 +49,16 @@ export function AuditView({width, height}: {width: number; height: number}) {
 	);
 	const renderRow = useCallback(
 		(row: AuditRow) => (
-			<ColumnRow columns={columns}>
-				<Text wrap="truncate">{fit(row.when, TIME_WIDTH)}</Text>
-				<Tone token={OUTCOME_TONE[row.entry.outcome] ?? 'text.muted'} bold>{`[${row.entry.outcome}]`}</Tone>
-				<Text wrap="truncate">{fit(row.target, targetWidth)}</Text>
-				<Text wrap="truncate">{fit(row.change, changeWidth)}</Text>
-				<Text wrap="truncate">{row.who}</Text>
-			</ColumnRow>
+			<ColumnRow
+				columns={columns}
+				cells={[
+					fit(row.when, TIME_WIDTH),
+					{text: `[${row.entry.outcome}]`, token: OUTCOME_TONE[row.entry.outcome] ?? 'text.muted', bold: true},
+					fit(row.target, targetWidth),
+					fit(row.change, changeWidth),
+					row.who,
+				]}
+			/>
 		),
 		[columns, targetWidth, changeWidth],
 	);

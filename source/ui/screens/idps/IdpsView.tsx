@@ -1,9 +1,8 @@
 import {Box} from 'ink';
-import {Text} from '../../theme/Text.js';
 import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
 import {ListView} from '../../components/ListView.js';
-import {StateTag} from '../../components/StateTag.js';
+import {stateCell} from '../../components/StateTag.js';
 import {useList, usePageSize} from '../../components/useList.js';
 import {plainText} from '../../format/plainText.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
@@ -35,13 +34,16 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 	);
 	const renderRow = useCallback(
 		(row: IdpRow) => (
-			<ColumnRow columns={columns}>
-				<Text wrap="truncate">{plainText(row.idp.name)}</Text>
-				<Text wrap="truncate">{plainText(row.idp.type.replace(/^IDP_/, ''))}</Text>
-				<StateTag state={row.failover} />
-				<Text>{row.directories === undefined ? '?' : String(row.directories.length)}</Text>
-				<Text>{row.policyOk === undefined ? '?' : row.policyOk ? 'valid' : '[INVALID]'}</Text>
-			</ColumnRow>
+			<ColumnRow
+				columns={columns}
+				cells={[
+					plainText(row.idp.name),
+					plainText(row.idp.type.replace(/^IDP_/, '')),
+					stateCell(row.failover),
+					row.directories === undefined ? '?' : String(row.directories.length),
+					row.policyOk === undefined ? '?' : row.policyOk ? 'valid' : '[INVALID]',
+				]}
+			/>
 		),
 		[columns],
 	);
