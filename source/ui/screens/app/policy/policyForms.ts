@@ -28,7 +28,7 @@ export const ACCESS_POLICY_FORM: FormSpec = {
 			kind: 'picker',
 			name: 'accessPolicyId',
 			label: 'Access policy',
-			hint: "←/→ or a letter picks one of the IdP's offline access policies.",
+			hint: "←/→ or Space step through the IdP's offline access policies.",
 			emptyText: 'this IdP has no access policy yet: `oag-offline apps access-policy APP NAME --create --group G`',
 			check: value => (value === '' ? 'Pick a policy (←/→).' : undefined),
 		},
