@@ -34,7 +34,7 @@ export function GroupsForm({route, appId, appName, groups, width, height}: Commo
 		onSubmitted: () => nav.back(),
 	});
 	return (
-		<Box flexDirection="column" width={width}>
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Tone token="text.heading" bold wrap="truncate">{`Who may sign in to ${plainText(appName)} offline: group names`}</Tone>
 			<Form spec={GROUPS_FORM} state={state} errorOf={errorOf} width={width} height={height - 1} />
 		</Box>
@@ -63,7 +63,7 @@ export function AccessPolicyForm({route, appId, appName, current, policies, widt
 		onSubmitted: () => nav.back(),
 	});
 	return (
-		<Box flexDirection="column" width={width}>
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Tone token="text.heading" bold wrap="truncate">{`Who may sign in to ${plainText(appName)} offline: access policy`}</Tone>
 			<Form spec={ACCESS_POLICY_FORM} state={state} errorOf={errorOf} pickerItems={pickerItems} width={width} height={height - 1} />
 		</Box>

@@ -29,7 +29,7 @@ export const ACCESS_POLICY_FORM: FormSpec = {
 			name: 'accessPolicyId',
 			label: 'Access policy',
 			hint: "←/→ or Space step through the IdP's offline access policies.",
-			emptyText: 'this IdP has no access policy yet: `oag-offline apps access-policy APP NAME --create --group G`',
+			emptyText: 'none on this IdP yet: see `apps access-policy --create`',
 			check: value => (value === '' ? 'Pick a policy (←/→).' : undefined),
 		},
 	],
