@@ -7,6 +7,7 @@ import type {FailoverState} from '../operations/failover.js';
 import {adviseFailover} from '../operations/failoverAdvice.js';
 import {createRunner, type AuditLog, type OperationRunner} from '../operations/runner.js';
 import type {ConfirmFn, OperationOutcome} from '../operations/types.js';
+import {createAppPolicyActions, type AppPolicyActions} from './appPolicyActions.js';
 import {loadAudit} from './auditSlice.js';
 import {createAuthServiceActions, type AuthServiceActions} from './authServiceActions.js';
 import {idpOfflineActions, type IdpOfflineActions} from './idpOffline.js';
@@ -14,6 +15,7 @@ import {createLiveFeed, DEFAULT_POLL_MS, type LiveFeed} from './liveFeed.js';
 import {runMutation, type MutationOutcome, type MutationRecord, type MutationSpec} from './mutation.js';
 import type {PollerTimers} from './poller.js';
 import {createSingleFlight, type SingleFlight} from './singleFlight.js';
+import * as accessPoliciesSlice from './slices/accessPolicies.js';
 import * as appsSlice from './slices/apps.js';
 import * as authServiceSlice from './slices/authService.js';
 import * as certificatesSlice from './slices/certificates.js';
@@ -56,7 +58,11 @@ export type OagStore = {
 	loadAll(): Promise<void>;
 	/** Directories of one IdP (or of every listed IdP), loaded on demand. */
 	ensureDirectories(idpId?: string): Promise<void>;
-	apps: Pick<appsSlice.AppsActions, 'prioritise' | 'settled'>;
+	apps: Pick<appsSlice.AppsActions, 'prioritise' | 'settled' | 'ensurePolicy'>;
+	/** One IdP's offline access policies (the app policy form's choices), loaded on demand. */
+	accessPolicies: accessPoliciesSlice.AccessPoliciesActions;
+	/** Who may sign in to an app offline: its group names, or its access policy (per the gateway's era). */
+	appPolicy: AppPolicyActions;
 	/** The authentication service's health check, live. */
 	health: LiveFeed;
 	/** The IdPs' failover modes, live. */
@@ -88,6 +94,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		idps: idpsSlice.initial(healthMs),
 		apps: appsSlice.initial,
 		certificates: certificatesSlice.initial,
+		accessPolicies: accessPoliciesSlice.initial,
 	}));
 	const ctx: SliceContext = {
 		api: options.api,
@@ -109,6 +116,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 	const authService = authServiceSlice.create(ctx);
 	const certificates = certificatesSlice.create(ctx);
 	const apps = appsSlice.create(ctx);
+	const accessPolicies = accessPoliciesSlice.create(ctx, freshMs);
 	const idps = idpsSlice.create(ctx, freshMs, () => flights.idps.ensure());
 
 	const flight = (run: () => Promise<void>, loadedAt: () => number | undefined, ageMs = freshMs) =>
@@ -168,13 +176,15 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 			await Promise.all(RESOURCE_NAMES.map(resource => flights[resource].load()));
 		},
 		ensureDirectories: idpId => idps.ensureDirectories(idpId),
-		apps: {prioritise: apps.prioritise, settled: apps.settled},
+		apps: {prioritise: apps.prioritise, settled: apps.settled, ensurePolicy: apps.ensurePolicy},
+		accessPolicies,
 		health,
 		idpModes,
 		mutate,
 		notify,
 		operations,
 		promotion: createAppPromotion({api: options.api, runner: operations, store: state, concurrency: ctx.concurrency}),
+		appPolicy: createAppPolicyActions({api: options.api, state, operations, notify}),
 		loadAudit: () => loadAudit(state, operations, now),
 		authService: createAuthServiceActions({api: options.api, operations, state, load: resource => flights[resource].load(), notify}),
 		idpOffline: idpOfflineActions({api: options.api, state, operations, notify}),

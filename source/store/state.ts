@@ -1,6 +1,6 @@
 import type {AuthMode} from '../api/clientOptions.js';
 import type {OagErrorKind} from '../api/errors.js';
-import type {App, AuthServiceSetting, Certificate, Directory, HealthPolicy, Idp} from '../api/schemas/index.js';
+import type {AccessPolicy, App, AuthServiceSetting, Certificate, Directory, HealthPolicy, Idp} from '../api/schemas/index.js';
 import type {PolicyEra} from '../domain/gatewayVersion.js';
 import type {AuditEntry} from '../audit/entry.js';
 import type {HealthSample} from './healthHistory.js';
@@ -79,6 +79,18 @@ export type AppsSlice = {
 	policiesLoaded: number;
 };
 
+/** One IdP's offline access policies, loaded on demand (the app policy form picks from them). */
+export type IdpAccessPolicies = {
+	/** undefined: not loaded yet. */
+	items?: AccessPolicy[];
+	loadedAt?: number;
+	/** Why the last load failed (older items, if any, stay). */
+	error?: string;
+};
+
+/** Keyed by IdP id. */
+export type AccessPoliciesSlice = Readonly<Record<string, IdpAccessPolicies>>;
+
 export type CertificatesSlice = {items: Certificate[]; status: ResourceStatus};
 
 export type Toast = {text: string; tone: 'ok' | 'error' | 'info'; at: number};
@@ -100,6 +112,7 @@ export type OagState = {
 	idps: IdpsSlice;
 	apps: AppsSlice;
 	certificates: CertificatesSlice;
+	accessPolicies: AccessPoliciesSlice;
 	/** Known from the first app policy read (access policies answer from the cutover, 404 before it); undefined = not known. */
 	policyEra?: PolicyEra;
 	toast?: Toast;

@@ -189,6 +189,25 @@ describe('form kit: validation', () => {
 	});
 });
 
+describe('form kit: a list entry not added', () => {
+	it('text left on the entry line stops the submit with a note, instead of being dropped; Enter then adds it', async () => {
+		const {h, submitted} = renderKit();
+		await fillValid(h);
+		await h.press(KEYS.up); // from the certificate back to the nodes
+		await h.waitFor(f => f.includes('> Nodes'));
+		await h.type('node-3.example.com');
+		await h.press('\u0013'); // Ctrl+S
+		const frame = await h.waitFor(f => f.includes('node-3.example.com: not added yet; Enter adds it (or clear the line).'));
+		expect(frame).toContain('Some fields need attention.');
+		expect(submitted.count).toBe(0);
+		await h.press(KEYS.enter);
+		await h.waitFor(f => f.includes('• node-3.example.com') || f.includes('▸ node-3.example.com'));
+		await h.press('\u0013');
+		await h.waitFor(() => submitted.count === 1);
+		expect(submitted.values?.nodes).toEqual(['node-1.example.com', 'node-2.example.com', 'node-3.example.com']);
+	});
+});
+
 describe('form kit: the gateway refuses', () => {
 	it("places an OagError's field errors on the fields (by the gateway's name too) and unknown ones at form level; values stay", async () => {
 		const refusal = new OagError('validation', 'Invalid auth service.', {

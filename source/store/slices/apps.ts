@@ -21,6 +21,11 @@ export type AppsActions = {
 	prioritise(ids: readonly string[]): void;
 	/** Resolves when every pending per-app read (policies included) has settled. */
 	settled(): Promise<void>;
+	/**
+	 * This app's offline policy now, unless the store already holds it for the known era (a form starts
+	 * from it: it must not start from "none" because the background read has not come yet).
+	 */
+	ensurePolicy(id: string): Promise<void>;
 	/** No further reads: the store is being disposed. */
 	dispose(): void;
 };
@@ -152,6 +157,15 @@ export function create(ctx: SliceContext): AppsActions {
 			}
 		},
 		prioritise: ids => queue.prioritise(ids),
+		async ensurePolicy(id) {
+			const held = () => {
+				const entry = ctx.store.getState().apps.items.find(e => e.app.id === id);
+				const era = ctx.store.getState().policyEra;
+				return entry !== undefined && era !== undefined && (era === 'group-policy' ? entry.groups : entry.accessPolicyId) !== undefined;
+			};
+			if (held()) return;
+			record(id, await readPolicy(id), true);
+		},
 		dispose: () => queue.stop(),
 		async settled() {
 			await queue.idle();

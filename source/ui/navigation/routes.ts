@@ -15,6 +15,7 @@ export type ScreenId =
 	| 'idpPolicy'
 	| 'directory'
 	| 'app'
+	| 'appPolicy'
 	| 'audit'
 	| 'promotion';
 
@@ -40,6 +41,8 @@ export function routeKey(target: RouteLike): string {
 
 export const idpRoute = (id: string): Route => ({screen: 'idp', params: {id}});
 export const appRoute = (id: string): Route => ({screen: 'app', params: {id}});
+/** Who may sign in to an app offline: its group names or its access policy, per the gateway's era. */
+export const appPolicyRoute = (id: string): Route => ({screen: 'appPolicy', params: {id}});
 /** The health-policy form of an IdP. */
 export const idpPolicyRoute = (id: string): Route => ({screen: 'idpPolicy', params: {id}});
 /** A directory form of an IdP: edit one (`directory` given) or create one from a preset. */

@@ -4,7 +4,9 @@ import type {Action} from '../actions/types.js';
 import type {ScreenId} from '../navigation/routes.js';
 import {appItemActions, openAppCommand} from './app/actions.js';
 import {AppView} from './app/AppView.js';
-import {appTitle} from './app/item.js';
+import {appPolicyTitle, appTitle} from './app/item.js';
+import {AppPolicyView} from './app/policy/AppPolicyView.js';
+import {APP_POLICY_FORM_ACTIONS} from './app/policy/formActions.js';
 import {appActions} from './apps/actions.js';
 import {AppsView} from './apps/AppsView.js';
 import {promotionActions} from './apps/promotion/actions.js';
@@ -70,6 +72,16 @@ export const SCREENS: Record<ScreenId, ScreenDefinition> = {
 	},
 	apps: {id: 'apps', title: 'Apps', View: AppsView, actions: appActions, needsStore: true, list: appList},
 	app: {id: 'app', title: 'App', View: AppView, actions: appItemActions, needsStore: true, parent: 'apps', itemTitle: appTitle},
+	appPolicy: {
+		id: 'appPolicy',
+		title: 'Offline policy',
+		View: AppPolicyView,
+		actions: APP_POLICY_FORM_ACTIONS.all,
+		needsStore: true,
+		parent: 'app',
+		itemTitle: appPolicyTitle,
+		capturesText: true,
+	},
 	promotion: {id: 'promotion', title: 'Promotion', View: PromotionScreen, actions: promotionActions, needsStore: true, parent: 'apps'},
 	audit: {id: 'audit', title: 'Audit log', View: AuditView, actions: auditActions, needsStore: true, list: auditList},
 };

@@ -101,7 +101,10 @@ export function Form(props: FormProps) {
 				return (
 					<Box key={field.name} flexDirection="column" flexShrink={0}>
 						<Box>
-							{focused ? <Text>{'> '}</Text> : error && !spelled ? <Tone token="status.error">{'✗ '}</Tone> : <Text>{'  '}</Text>}
+							{/* A long value must not squeeze the marker column (Ink shrinks text boxes in a row). */}
+							<Box flexShrink={0}>
+								{focused ? <Text>{'> '}</Text> : error && !spelled ? <Tone token="status.error">{'✗ '}</Tone> : <Text>{'  '}</Text>}
+							</Box>
 							<Box width={LABEL_WIDTH} flexShrink={0}>
 								<Tone token={focused ? 'border.focus' : 'text.primary'}>{field.label}</Tone>
 							</Box>

@@ -140,15 +140,30 @@ export function errorOf(spec: FormSpec, state: FormState, name: string): string 
 	return validate(spec, state.values)[name];
 }
 
+/**
+ * Text typed on a list editor's entry line but not added with Enter: a save would silently leave it out
+ * (the admin typed a group name and pressed Ctrl+S), so it stops the submit with a note on the field.
+ */
+function pendingEntries(spec: FormSpec, state: FormState): Record<string, string> {
+	const pending: Record<string, string> = {};
+	for (const field of spec.fields) {
+		const entry = (state.entry[field.name] ?? '').trim();
+		if (field.kind === 'list' && entry !== '' && isVisible(field, state.values)) pending[field.name] = `${entry}: not added yet; Enter adds it (or clear the line).`;
+	}
+	return pending;
+}
+
 /** Before a submit or a test: every field counts as touched; focus goes to the first one in error. */
 export function checkAll(spec: FormSpec, state: FormState): {state: FormState; ok: boolean} {
-	const errors = validate(spec, state.values);
+	const pending = pendingEntries(spec, state);
+	const errors = {...validate(spec, state.values), ...pending};
 	const names = Object.keys(errors);
 	const touched = Object.fromEntries(spec.fields.map(field => [field.name, true]));
 	if (names.length === 0) return {state: {...state, touched, formErrors: []}, ok: true};
 	const first = spec.fields.findIndex(field => errors[field.name]);
+	const notes = {...state.notes, ...pending};
 	return {
-		state: {...state, touched, focus: first, formErrors: [], result: {ok: false, message: 'Some fields need attention.'}},
+		state: {...state, touched, notes, focus: first, formErrors: [], result: {ok: false, message: 'Some fields need attention.'}},
 		ok: false,
 	};
 }

@@ -9,8 +9,8 @@ import {Tone} from '../../theme/ThemeContext.js';
 import {useRoute} from '../useRoute.js';
 import {appName, findApp} from './item.js';
 
-// One app, read-only: what the store knows of it. State changes and the policy forms come with the
-// apps issue and will live next to this file.
+// One app: what the store knows of it. Its keys (actions.ts) change the offline state and open the
+// policy form (policy/); its own policy is read first, so the era and the form's starting value are known.
 
 export function AppView({width, height}: {width: number; height: number}) {
 	const store = useOagStore();
@@ -19,9 +19,15 @@ export function AppView({width, height}: {width: number; height: number}) {
 	const status = useOag(s => s.apps.status);
 	const policyEra = useOag(s => s.policyEra);
 	const idpName = useOag(s => (entry?.app.idpId ? s.idps.items.find(e => e.idp.id === entry.app.idpId)?.idp.name : undefined));
+	// The name of the assigned access policy, once its IdP's policies were loaded (by the policy form).
+	const policyName = useOag(s =>
+		entry?.app.idpId && entry.accessPolicyId ? s.accessPolicies[entry.app.idpId]?.items?.find(p => p.id === entry.accessPolicyId)?.name : undefined,
+	);
+	const known = entry !== undefined;
 	useEffect(() => {
 		void store.ensure('apps');
-	}, [store]);
+		if (known && id !== undefined) void store.apps.ensurePolicy(id);
+	}, [store, id, known]);
 
 	if (!entry) {
 		const text =
@@ -39,7 +45,12 @@ export function AppView({width, height}: {width: number; height: number}) {
 			? {label: 'group policy', value: entry.groups === undefined ? '…' : entry.groups.map(plainText).join(', ') || 'none'}
 			: {
 					label: 'access policy',
-					value: entry.accessPolicyId === undefined ? '…' : plainText(entry.accessPolicyId ?? undefined) || 'none',
+					value:
+						entry.accessPolicyId === undefined
+							? '…'
+							: policyName !== undefined
+								? `${plainText(policyName)} (${plainText(entry.accessPolicyId ?? undefined)})`
+								: plainText(entry.accessPolicyId ?? undefined) || 'none',
 				};
 	const fields: Field[] = [
 		{label: 'id', value: plainText(app.id)},

@@ -1,11 +1,14 @@
 import {itemCommand} from '../../actions/itemCommand.js';
 import {refreshAction} from '../../actions/screenActions.js';
-import type {Action} from '../../actions/types.js';
-import {appRoute} from '../../navigation/routes.js';
+import type {Action, ActionContext} from '../../actions/types.js';
+import {appPolicyRoute, appRoute} from '../../navigation/routes.js';
 import {appStateActions} from '../apps/promotion/actions.js';
+import {findApp} from './item.js';
 
 // The app item screen: i / t / A set its offline state (A asks for the app's name typed), through the
-// promotion route's plan and progress. `:app NAME` opens it from anywhere, by name, label or id.
+// promotion route's plan and progress; e opens the form for who may sign in offline (group names or the
+// access policy, whichever the gateway takes) and u puts back the policy read before the last change.
+// `:app NAME` opens it from anywhere, by name, label or id.
 
 export const openAppCommand: Action = itemCommand({
 	command: 'app',
@@ -21,7 +24,48 @@ export const openAppCommand: Action = itemCommand({
 	route: appRoute,
 });
 
+// Optional chaining down to getState: presentation tests hand in a store with no state.
+const appOf = (ctx: ActionContext) => {
+	const state = ctx.store?.state?.getState();
+	return state ? findApp(state, ctx.route.params?.id) : undefined;
+};
+
+export const appPolicyActions: readonly Action[] = [
+	{
+		id: 'app.policy.edit',
+		keys: ['e'],
+		scope: 'app',
+		label: 'groups/policy',
+		description: "who may sign in offline: edit the group names (gateways before 2026.09.1) or pick the IdP's access policy (from 2026.09.1)",
+		mutates: true,
+		footer: true,
+		disabledReason: ctx => (appOf(ctx) ? undefined : 'the app is not loaded'),
+		run: ctx => {
+			const entry = appOf(ctx);
+			if (entry) ctx.nav.go(appPolicyRoute(entry.app.id));
+		},
+	},
+	{
+		id: 'app.policy.undo',
+		keys: ['u'],
+		scope: 'app',
+		label: 'undo policy',
+		description: 'put back the offline groups or access policy read before the last change made here to this app',
+		mutates: true,
+		footer: true,
+		disabledReason: ctx => {
+			const entry = appOf(ctx);
+			return entry && ctx.store?.appPolicy.undoLabel(entry.app.id) ? undefined : 'no policy change of this app to undo';
+		},
+		run: async ctx => {
+			const entry = appOf(ctx);
+			if (entry) await ctx.store?.appPolicy.undo(entry.app.id);
+		},
+	},
+];
+
 export const appItemActions: readonly Action[] = [
 	...appStateActions,
+	...appPolicyActions,
 	refreshAction('app', 'apps', 'reload the apps, their offline states and policies'),
 ];

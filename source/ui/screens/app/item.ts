@@ -12,3 +12,6 @@ export const appTitle = (state: OagState, params: RouteParams): string | undefin
 	const entry = findApp(state, params.id);
 	return entry ? appName(entry) : undefined;
 };
+
+/** The policy form sits on top of its app's screen: its title names what it edits, per the era. */
+export const appPolicyTitle = (state: OagState): string => (state.policyEra === 'access-policy' ? 'access policy' : state.policyEra === 'group-policy' ? 'offline groups' : 'offline policy');
