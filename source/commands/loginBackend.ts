@@ -48,7 +48,11 @@ export function parseScopes(text: string | undefined): Scope[] | undefined {
 	return names as Scope[];
 }
 
-/** Token + one read (the IdP list). A missing read scope still proves the key: the token was issued. */
+/**
+ * Token + one read (the IdP list). A missing read scope still proves the key: the token was issued (no
+ * `idps` then). Every failure keeps the client's error as its `cause`: the TUI's Setup reads the typed
+ * kind from it to name the field to change.
+ */
 export async function checkCredentials(target: {host: string; clientId: string; caPem?: string; insecure: boolean; pem: string; scopes?: Scope[]}): Promise<CredentialCheck> {
 	let authMode: AuthMode | undefined;
 	let client;
@@ -68,7 +72,7 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 		);
 	} catch (error) {
 		// The message says which setting is wrong (the host, or the client id): it is not always the host.
-		throw new CommandFailure(error instanceof Error ? error.message : `cannot use host ${target.host}`, EXIT.usage);
+		throw new CommandFailure(error instanceof Error ? error.message : `cannot use host ${target.host}`, EXIT.usage, undefined, undefined, {cause: error});
 	}
 	try {
 		const idps = await client.idps.list();
@@ -79,6 +83,9 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 			throw new CommandFailure(
 				`${error.message} Pass login --scopes with the scopes this API client has. (nothing was stored)`,
 				EXIT.auth,
+				undefined,
+				undefined,
+				{cause: error},
 			);
 		}
 		if (isOagError(error) && error.kind === 'missing-scope') {
@@ -86,7 +93,7 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 		}
 		if (isOagError(error)) {
 			const exit = error.kind === 'unauthorized' ? EXIT.auth : EXIT.failure;
-			throw new CommandFailure(`the gateway refused the credentials check: ${error.message} (nothing was stored)`, exit);
+			throw new CommandFailure(`the gateway refused the credentials check: ${error.message} (nothing was stored)`, exit, undefined, undefined, {cause: error});
 		}
 		throw error;
 	} finally {
