@@ -1,27 +1,15 @@
 // The MySQL pre-flight's goal (issue 9): a closed port fails in under a second, not after the step
 // timeout. Measured here, printed as a table (figure, measured, goal, met), never asserted in tests.
 // Run: npm run bench:preflight (a closed loopback port, and a real MariaDB when mariadbd is installed).
-import {createServer} from 'node:net';
 import {performance} from 'node:perf_hooks';
 import {checkMysqlDatabase} from '../source/checks/mysql/index.js';
+import {freePort} from '../test/helpers/daemon.js';
 import {startMariaDb} from '../test/helpers/mariadb.js';
 
 type GoalRow = {figure: string; measured: string; goal: string; met: 'yes' | 'no'};
 
 const RUNS = 20;
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function closedPort(): Promise<number> {
-	// A port that was just free: nothing listens on it, so the kernel refuses at once.
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
 
 async function timedChecks(port: number, extra: {user?: string; password?: string; database?: string} = {}): Promise<{ms: number[]; last: string}> {
 	const ms: number[] = [];
@@ -37,7 +25,8 @@ async function timedChecks(port: number, extra: {user?: string; password?: strin
 }
 
 const rows: GoalRow[] = [];
-const closed = await timedChecks(await closedPort());
+// A port that was just free: nothing listens on it, so the kernel refuses at once.
+const closed = await timedChecks(await freePort());
 rows.push({
 	figure: `pre-flight to a closed loopback port (${RUNS} runs; ${closed.last.slice(0, 40)}…)`,
 	measured: `median ${median(closed.ms).toFixed(1)} ms, max ${Math.max(...closed.ms).toFixed(1)} ms`,

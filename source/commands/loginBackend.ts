@@ -48,7 +48,15 @@ export function parseScopes(text: string | undefined): Scope[] | undefined {
 	return names as Scope[];
 }
 
-/** Token + one read (the IdP list). A missing read scope still proves the key: the token was issued. */
+/** A failed check, worded for the command line, with the client's error kept as the cause. */
+const checkFailure = (message: string, exitCode: number, cause: unknown): CommandFailure =>
+	new CommandFailure(message, exitCode, undefined, undefined, {cause});
+
+/**
+ * Token + one read (the IdP list). A missing read scope still proves the key: the token was issued (no
+ * `idps` then). Every failure keeps the client's error as its `cause`: the TUI's Setup reads the typed
+ * kind from it to name the field to change.
+ */
 export async function checkCredentials(target: {host: string; clientId: string; caPem?: string; insecure: boolean; pem: string; scopes?: Scope[]}): Promise<CredentialCheck> {
 	let authMode: AuthMode | undefined;
 	let client;
@@ -68,7 +76,7 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 		);
 	} catch (error) {
 		// The message says which setting is wrong (the host, or the client id): it is not always the host.
-		throw new CommandFailure(error instanceof Error ? error.message : `cannot use host ${target.host}`, EXIT.usage);
+		throw checkFailure(error instanceof Error ? error.message : `cannot use host ${target.host}`, EXIT.usage, error);
 	}
 	try {
 		const idps = await client.idps.list();
@@ -76,17 +84,14 @@ export async function checkCredentials(target: {host: string; clientId: string; 
 	} catch (error) {
 		if (isOagError(error) && error.kind === 'missing-scope' && error.details.path?.endsWith('/oauth/token')) {
 			// The token itself was refused: this client was given fewer scopes than we asked for.
-			throw new CommandFailure(
-				`${error.message} Pass login --scopes with the scopes this API client has. (nothing was stored)`,
-				EXIT.auth,
-			);
+			throw checkFailure(`${error.message} Pass login --scopes with the scopes this API client has. (nothing was stored)`, EXIT.auth, error);
 		}
 		if (isOagError(error) && error.kind === 'missing-scope') {
 			return {authMode: authMode ?? client.authState().mode, note: 'credentials accepted; the IdP read scope is not granted'};
 		}
 		if (isOagError(error)) {
 			const exit = error.kind === 'unauthorized' ? EXIT.auth : EXIT.failure;
-			throw new CommandFailure(`the gateway refused the credentials check: ${error.message} (nothing was stored)`, exit);
+			throw checkFailure(`the gateway refused the credentials check: ${error.message} (nothing was stored)`, exit, error);
 		}
 		throw error;
 	} finally {

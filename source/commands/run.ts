@@ -21,8 +21,10 @@ export class CommandFailure extends Error {
 		kind?: string,
 		/** Field -> message (a gateway's errorCauses), printed under the line or as `fields` in JSON. */
 		readonly fields?: Record<string, string>,
+		/** `cause`: the error this one words for the command line, for callers that need its typed kind. Never printed. */
+		options?: ErrorOptions,
 	) {
-		super(message);
+		super(message, options);
 		this.kind = kind ?? KIND_OF_EXIT[exitCode] ?? 'failure';
 	}
 }

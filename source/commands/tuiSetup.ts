@@ -5,8 +5,8 @@ import {storeKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem, type CheckedKey} from '../secrets/pem.js';
 import {setupFailureFrom} from '../ui/screens/setup/setupErrors.js';
 import type {SetupFailure, SetupField, SetupOutcome, SetupService, SetupTestOutcome, SetupValues} from '../ui/screens/setup/setupForm.js';
-import {connectClient, keyLocationLabel} from './connect.js';
-import {readCa} from './loginBackend.js';
+import {keyLocationLabel} from './connect.js';
+import {checkCredentials, readCa} from './loginBackend.js';
 import {openGateway} from './gateway.js';
 import {commitLogin} from './loginStore.js';
 import {CommandFailure} from './run.js';
@@ -60,40 +60,29 @@ async function prepare(values: SetupValues): Promise<Prepared | SetupFailure> {
 
 type Probe = {ok: true; authMode?: AuthMode; note: string} | SetupFailure;
 
-/**
- * A token and one read (the IdP list), as `login` checks, with the client's typed errors kept for the form.
- * A missing read scope still proves the key: the token was issued.
- */
+/** A token and one read (the IdP list): `login`'s own check, its failures put back on the form's fields. */
 async function probe(target: Prepared, insecure: boolean): Promise<Probe> {
-	let authMode: AuthMode | undefined;
-	let client;
 	try {
-		client = connectClient(
-			{
-				host: target.host,
-				clientId: target.clientId,
-				...(target.caPem ? {caPem: target.caPem} : {}),
-				insecure,
-				readOnly: true,
-				keyBackend: 'file for this run',
-				privateKey: heldKey(target.checked.pem),
-			},
-			{onAuthModeDetected: mode => (authMode = mode), retries: {max: 1}},
-		);
+		const check = await checkCredentials({
+			host: target.host,
+			clientId: target.clientId,
+			...(target.caPem ? {caPem: target.caPem} : {}),
+			insecure,
+			pem: target.checked.pem,
+		});
+		const note = check.idps === undefined ? 'Credentials accepted; the IdP read scope is not granted.' : `Credentials accepted (${check.idps} IdPs readable).`;
+		return {ok: true, authMode: check.authMode, note};
 	} catch (error) {
-		return failure(`Cannot use host ${target.host}.`, {host: messageOf(error)});
+		return probeFailure(error, target.host);
 	}
-	try {
-		const idps = await client.idps.list();
-		return {ok: true, authMode: authMode ?? client.authState().mode, note: `Credentials accepted (${idps.length} IdPs readable).`};
-	} catch (error) {
-		if (isOagError(error) && error.kind === 'missing-scope' && !error.details.path?.endsWith('/oauth/token')) {
-			return {ok: true, authMode: authMode ?? client.authState().mode, note: 'Credentials accepted; the IdP read scope is not granted.'};
-		}
-		return setupFailureFrom(error, target.host);
-	} finally {
-		await client.close();
-	}
+}
+
+/** `login`'s failure, decided from the client error it keeps as its cause (never from its wording). */
+function probeFailure(error: unknown, host: string): SetupFailure {
+	if (!(error instanceof CommandFailure)) return setupFailureFrom(error, host);
+	if (isOagError(error.cause)) return setupFailureFrom(error.cause, host);
+	// No gateway error: the client refused the settings before sending anything.
+	return failure(`Cannot use host ${host}.`, {host: messageOf(error.cause ?? error)});
 }
 
 export function createSetupService(options: {insecure: boolean; readOnly: boolean}): SetupService {

@@ -1,15 +1,14 @@
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {connect, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createConnection} from 'mysql2/promise';
+import {daemonAvailable, startDaemon} from './daemon.js';
 
 // A real MariaDB server on a random loopback port, for the MySQL pre-flight tests. Debian package
 // `mariadb-server` (scripts/test-deps/mysql.txt). Each server gets its own data dir (mariadb-install-db),
 // socket and pid file under a temp dir, runs as the current user (--user=root when that is root), and is
-// killed when the test process dies: on exit, and by a watchdog shell should the worker be killed hard.
+// killed when the test process dies (daemon.ts: on exit, and by a watchdog should the worker be killed hard).
 // In CI a missing binary is an error: these tests must run there, never skip.
 
 export const MARIADBD = '/usr/sbin/mariadbd';
@@ -27,49 +26,10 @@ export type MariaDb = {
 	stop(): Promise<void>;
 };
 
-export function mariadbAvailable(): boolean {
-	if (existsSync(MARIADBD) && existsSync(INSTALL_DB)) return true;
-	if (process.env.CI === 'true') {
-		throw new Error(`${MARIADBD} is missing: run scripts/install-test-deps.sh (package mariadb-server). CI never skips these tests.`);
-	}
-	console.warn(`[mariadb] ${MARIADBD} not found; skipping the MySQL pre-flight tests (install with scripts/install-test-deps.sh).`);
-	return false;
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
-
-async function waitForPort(port: number, child: ChildProcess, log: () => string, deadlineMs: number): Promise<void> {
-	while (Date.now() < deadlineMs) {
-		if (child.exitCode !== null) throw new Error(`mariadbd exited with code ${child.exitCode}: ${log()}`);
-		const open = await new Promise<boolean>(resolve => {
-			const socket = connect(port, '127.0.0.1');
-			socket.once('connect', () => (socket.destroy(), resolve(true)));
-			socket.once('error', () => resolve(false));
-		});
-		if (open) return;
-		await new Promise(resolve => setTimeout(resolve, 100));
-	}
-	throw new Error(`mariadbd did not listen within the deadline: ${log()}`);
-}
+export const mariadbAvailable = (): boolean =>
+	daemonAvailable({binaries: [MARIADBD, INSTALL_DB], tag: 'mariadb', packageName: 'mariadb-server', skipping: 'the MySQL pre-flight tests'});
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-/** Kills the server when this process is gone, even after SIGKILL (no exit handler runs then). */
-function watchdog(childPid: number, dir: string): ChildProcess {
-	const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -9 ${childPid} 2>/dev/null; rm -rf '${dir}'`;
-	const guard = spawn('sh', ['-c', script], {detached: true, stdio: 'ignore'});
-	guard.unref();
-	return guard;
-}
 
 export async function startMariaDb(options: {tls?: MariaDbTls} = {}): Promise<MariaDb> {
 	const dir = await mkdtemp(join(tmpdir(), 'oag-mariadb-'));
@@ -92,66 +52,37 @@ export async function startMariaDb(options: {tls?: MariaDbTls} = {}): Promise<Ma
 		await writeFile(join(dir, 'server-key.pem'), options.tls.keyPem, {mode: 0o600});
 		tlsArgs.push(`--ssl-ca=${join(dir, 'ca.pem')}`, `--ssl-cert=${join(dir, 'server-cert.pem')}`, `--ssl-key=${join(dir, 'server-key.pem')}`);
 	}
-	let lastError: unknown;
-	// A freed port can be taken again before mariadbd binds it; a few attempts make that race harmless.
-	for (let attempt = 0; attempt < 3; attempt++) {
-		const port = await freePort();
-		const child = spawn(
-			MARIADBD,
-			[
-				'--no-defaults',
-				`--datadir=${dataDir}`,
-				`--socket=${socketPath}`,
-				`--pid-file=${join(dir, 'mariadb.pid')}`,
-				`--port=${port}`,
-				'--bind-address=127.0.0.1',
-				'--skip-name-resolve',
-				'--innodb-buffer-pool-size=16M',
-				'--skip-log-bin',
-				...user,
-				...tlsArgs,
-			],
-			{stdio: ['ignore', 'ignore', 'pipe']},
-		);
-		let stderr = '';
-		child.stderr?.on('data', chunk => (stderr = (stderr + String(chunk)).slice(-3000)));
-		const guard = watchdog(child.pid!, dir);
-		const killNow = (): void => void child.kill('SIGKILL');
-		process.once('exit', killNow);
-		let stopping: Promise<void> | undefined;
-		const stop = (): Promise<void> =>
-			(stopping ??= (async () => {
-				process.off('exit', killNow);
-				if (child.exitCode === null && child.signalCode === null) {
-					const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-					child.kill('SIGTERM');
-					const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-					await exited;
-					clearTimeout(timer);
-				}
-				guard.kill('SIGKILL');
-				await rm(dir, {recursive: true, force: true});
-			})());
+	const {ports, pid, stop} = await startDaemon({
+		name: 'mariadbd',
+		command: MARIADBD,
+		args: ([port]) => [
+			'--no-defaults',
+			`--datadir=${dataDir}`,
+			`--socket=${socketPath}`,
+			`--pid-file=${join(dir, 'mariadb.pid')}`,
+			`--port=${port}`,
+			'--bind-address=127.0.0.1',
+			'--skip-name-resolve',
+			'--innodb-buffer-pool-size=16M',
+			'--skip-log-bin',
+			...user,
+			...tlsArgs,
+		],
+		ports: 1,
+		dir,
+		readyWithinMs: 60_000,
+		pollMs: 100,
+		stopGraceMs: 10_000,
+		logChars: 3000,
+	});
+	const admin = async (sql: string, values: unknown[] = []): Promise<unknown> => {
+		const connection = await createConnection({socketPath, user: asRoot ? 'root' : (process.env.USER ?? 'root')});
 		try {
-			await waitForPort(port, child, () => stderr.trim(), Date.now() + 60_000);
-			const admin = async (sql: string, values: unknown[] = []): Promise<unknown> => {
-				const connection = await createConnection({socketPath, user: asRoot ? 'root' : (process.env.USER ?? 'root')});
-				try {
-					const [rows] = await connection.query(sql, values);
-					return rows;
-				} finally {
-					await connection.end();
-				}
-			};
-			return {host: '127.0.0.1', port, pid: child.pid!, admin, stop};
-		} catch (error) {
-			lastError = error;
-			process.off('exit', killNow);
-			child.kill('SIGKILL');
-			guard.kill('SIGKILL');
-			await new Promise(resolve => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+			const [rows] = await connection.query(sql, values);
+			return rows;
+		} finally {
+			await connection.end();
 		}
-	}
-	await rm(dir, {recursive: true, force: true});
-	throw lastError;
+	};
+	return {host: '127.0.0.1', port: ports[0]!, pid, admin, stop};
 }

@@ -1,16 +1,16 @@
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {createServer, connect} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {generateTlsMaterial, type TlsMaterial} from '../../source/simulator/tls.js';
+import {daemonAvailable, startDaemon} from './daemon.js';
 
 // A real OpenLDAP slapd on a random loopback port, for the tests that bind for real
 // (test-directory-connection, the local LDAP pre-flight). Debian package `slapd` (scripts/test-deps/ldap.txt).
 // With `tls: true` it also listens on ldaps:// and offers StartTLS on ldap://, with a certificate from a
 // fresh test CA (the simulator's generator: 127.0.0.1, ::1 and localhost) whose PEM it hands back.
-// In CI a missing slapd is an error: those tests must run there, never skip.
+// It is killed when the test process dies (daemon.ts). In CI a missing slapd is an error: those tests
+// must run there, never skip.
 
 export const SLAPD_BINARY = '/usr/sbin/slapd';
 const SLAPADD_BINARY = '/usr/sbin/slapadd';
@@ -42,14 +42,8 @@ const READER_DN = `cn=reader,${SUFFIX}`;
 const READER_PASSWORD = 'reader-test-password';
 
 /** True when slapd can be started here; false (with a reason) outside CI, an error inside CI. */
-export function slapdAvailable(): boolean {
-	if (existsSync(SLAPD_BINARY) && existsSync(SLAPADD_BINARY)) return true;
-	if (process.env.CI === 'true') {
-		throw new Error(`${SLAPD_BINARY} is missing: run scripts/install-test-deps.sh (package slapd). CI never skips these tests.`);
-	}
-	console.warn(`[slapd] ${SLAPD_BINARY} not found; skipping LDAP tests (install with scripts/install-test-deps.sh).`);
-	return false;
-}
+export const slapdAvailable = (): boolean =>
+	daemonAvailable({binaries: [SLAPD_BINARY, SLAPADD_BINARY], tag: 'slapd', packageName: 'slapd', skipping: 'LDAP tests'});
 
 const tlsConfig = (dir: string) => `
 TLSCACertificateFile ${dir}/ca.pem
@@ -125,45 +119,7 @@ uniqueMember: uid=bob,ou=users,${SUFFIX}
 
 const SEED = {users: ['alice', 'bob', 'carol', 'dave', 'erin'], groups: ['engineers', 'payroll-admins']} as const;
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
-
-async function waitForPort(port: number, child: ChildProcess, deadlineMs: number): Promise<void> {
-	while (Date.now() < deadlineMs) {
-		if (child.exitCode !== null) throw new Error(`slapd exited with code ${child.exitCode}`);
-		const open = await new Promise<boolean>(resolve => {
-			const socket = connect(port, '127.0.0.1');
-			socket.once('connect', () => (socket.destroy(), resolve(true)));
-			socket.once('error', () => resolve(false));
-		});
-		if (open) return;
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-	throw new Error('slapd did not start listening in time');
-}
-
-function stopper(child: ChildProcess, dir: string): () => Promise<void> {
-	let stopped: Promise<void> | undefined;
-	return () =>
-		(stopped ??= (async () => {
-			if (child.exitCode === null && child.signalCode === null) {
-				const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-				child.kill('SIGTERM');
-				const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-				await exited;
-				clearTimeout(timer);
-			}
-			await rm(dir, {recursive: true, force: true});
-		})());
-}
+const urlOf = (port: number, scheme: 'ldap' | 'ldaps'): string => `${scheme}://127.0.0.1:${port}`;
 
 async function writeTls(dir: string): Promise<TlsMaterial> {
 	const material = await generateTlsMaterial();
@@ -185,41 +141,30 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
 		await rm(dir, {recursive: true, force: true});
 		throw new Error(`slapadd failed: ${load.stderr || load.error?.message}`);
 	}
-	let lastError: unknown;
-	// A freed port can be taken again before slapd binds it; a few attempts make that race harmless.
-	for (let attempt = 0; attempt < 3; attempt++) {
-		const port = await freePort();
-		const url = `ldap://127.0.0.1:${port}`;
-		const securePort = tls ? await freePort() : undefined;
-		const ldapsUrl = securePort === undefined ? undefined : `ldaps://127.0.0.1:${securePort}`;
-		const listen = [`${url}/`, ...(ldapsUrl ? [`${ldapsUrl}/`] : [])].join(' ');
+	// With TLS a second port for ldaps:// (StartTLS is offered on ldap://).
+	const schemes = tls ? (['ldap', 'ldaps'] as const) : (['ldap'] as const);
+	const {ports, stop} = await startDaemon({
+		name: 'slapd',
+		command: SLAPD_BINARY,
 		// -d 0 keeps slapd in the foreground (so we own its pid) without debug output.
-		const child = spawn(SLAPD_BINARY, ['-f', confFile, '-h', listen, '-d', '0'], {stdio: ['ignore', 'ignore', 'pipe']});
-		let stderr = '';
-		child.stderr?.on('data', chunk => (stderr = (stderr + String(chunk)).slice(-2000)));
-		const stop = stopper(child, dir);
-		try {
-			await waitForPort(port, child, Date.now() + 15_000);
-			if (securePort !== undefined) await waitForPort(securePort, child, Date.now() + 15_000);
-			return {
-				url,
-				bindDn: READER_DN,
-				bindPassword: READER_PASSWORD,
-				suffix: SUFFIX,
-				adminDn: ADMIN_DN,
-				adminPassword: ADMIN_PASSWORD,
-				...(ldapsUrl && tls ? {ldapsUrl, caPem: tls.caPem} : {}),
-				seed: SEED,
-				stop,
-			};
-		} catch (error) {
-			lastError = new Error(`${error instanceof Error ? error.message : error}: ${stderr.trim()}`);
-			if (child.exitCode === null) {
-				child.kill('SIGKILL');
-				await new Promise(resolve => child.once('exit', resolve));
-			}
-		}
-	}
-	await rm(dir, {recursive: true, force: true});
-	throw lastError;
+		args: ports => ['-f', confFile, '-h', ports.map((port, i) => `${urlOf(port, schemes[i] ?? 'ldap')}/`).join(' '), '-d', '0'],
+		ports: schemes.length,
+		dir,
+		readyWithinMs: 15_000,
+		pollMs: 50,
+		stopGraceMs: 5000,
+		logChars: 2000,
+	});
+	const [port, securePort] = ports;
+	return {
+		url: urlOf(port!, 'ldap'),
+		bindDn: READER_DN,
+		bindPassword: READER_PASSWORD,
+		suffix: SUFFIX,
+		adminDn: ADMIN_DN,
+		adminPassword: ADMIN_PASSWORD,
+		...(securePort !== undefined && tls ? {ldapsUrl: urlOf(securePort, 'ldaps'), caPem: tls.caPem} : {}),
+		seed: SEED,
+		stop,
+	};
 }

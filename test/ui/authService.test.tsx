@@ -1,11 +1,8 @@
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
 import {paths} from '../../source/api/schemas/paths.js';
 import {memoryAuditLog} from '../../source/audit/memoryLog.js';
-import {createOagStore, type OagStore} from '../../source/store/createOagStore.js';
-import {App} from '../../source/ui/shell/App.js';
-import {themeNamed} from '../../source/ui/theme/theme.js';
-import {simWithClient, type SimClient} from '../operations/support.js';
-import {KEYS, renderAt, type Harness} from './harness.js';
+import {KEYS, type Harness} from './harness.js';
+import {simulatedShell} from './simulatedShell.js';
 
 // The Authentication service screen and its forms, driven by keys through the whole shell against the
 // simulator: the setting by certificate name, health with what to check next, the typed disable, the
@@ -16,39 +13,24 @@ const RIGHT = '\u001b[C';
 const CTRL_S = '\u0013';
 const CTRL_T = '\u0014';
 const ENABLE_ROUTE = `POST ${paths.authService}`;
-let env: SimClient;
-let harness: Harness | undefined;
-let store: OagStore | undefined;
+const shell = simulatedShell();
 
-beforeAll(async () => {
-	env = await simWithClient({http: true});
-});
-afterAll(async () => env?.close());
 beforeEach(async () => {
-	env.sim.control.setFaults({});
-	env.sim.control.setOutage(false);
+	shell.env.sim.control.setFaults({});
+	shell.env.sim.control.setOutage(false);
 	// Every test starts from the seeded setting.
-	if (!(await env.client.authService.get())) {
-		const certificateId = (await env.client.certificates.list()).find(c => c.commonName === '*.example.com')!.id;
-		await env.client.authService.enable({
+	if (!(await shell.env.client.authService.get())) {
+		const certificateId = (await shell.env.client.certificates.list()).find(c => c.commonName === '*.example.com')!.id;
+		await shell.env.client.authService.enable({
 			serverNodes: ['oag-node-1.example.com', 'oag-node-2.example.com'],
 			database: {type: 'mysql', host: 'db.example.com', port: 3306, name: 'oagofflinemode', username: 'oag', password: 'seeded-password'},
 			publicDomain: 'offline-idp-service.example.com',
 			certificateId,
 		});
 	}
-	env.sim.control.resetCounters();
+	shell.env.sim.control.resetCounters();
 });
-afterEach(() => {
-	harness?.unmount();
-	store?.dispose();
-});
-
-function start(): Harness {
-	store = createOagStore({api: env.client, connection: {profile: 'test', host: 'oag.example.com', keyBackend: 'file', readOnly: false, insecure: false}, audit: memoryAuditLog(), healthIntervalMs: 1000});
-	harness = renderAt(<App store={store} theme={themeNamed('no-color')} />, {columns: 110, rows: 40});
-	return harness;
-}
+const start = (): Harness => shell.start({host: 'oag.example.com', audit: memoryAuditLog(), healthIntervalMs: 1000, columns: 110, rows: 40});
 
 async function openAuth(h: Harness): Promise<string> {
 	await h.press('3');
@@ -70,7 +52,7 @@ describe('the Authentication service screen', () => {
 		expect(frame).toMatch(/Certificate\s+\*\.example\.com \(SAN \*\.example\.com, example\.com; 24\d days left\)/);
 		expect(frame).toContain('mysql db.example.com:3306/oagofflinemode');
 		expect(frame).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
-		env.sim.control.setOutage(true);
+		shell.env.sim.control.setOutage(true);
 		const bad = await h.waitFor(f => f.includes('[UNHEALTHY]') && f.includes('Check next, in order:'), 8000);
 		expect(bad).toMatch(/1\. The database db\.example\.com:3306\/oagofflinemode as oag-node-1\.example\.com/);
 		expect(bad).toMatch(/2\. The public domain offline-idp-service\.example\.com/);
@@ -86,9 +68,9 @@ describe('the Authentication service screen', () => {
 		await h.type('disable');
 		await h.press(KEYS.enter);
 		await h.waitFor(f => f.includes('Not confirmed'));
-		expect(await env.client.authService.get()).toBeDefined();
+		expect(await shell.env.client.authService.get()).toBeDefined();
 		await disableByTyping(h);
-		expect(await env.client.authService.get()).toBeUndefined();
+		expect(await shell.env.client.authService.get()).toBeUndefined();
 	});
 });
 
@@ -103,7 +85,7 @@ describe('the enable form', () => {
 		await h.press(CTRL_S);
 		let frame = await h.waitFor(f => f.includes('Some fields need attention.'));
 		expect(frame).toContain('Add at least 1 item.');
-		expect(env.sim.control.counters().byRoute[ENABLE_ROUTE] ?? 0).toBe(0);
+		expect(shell.env.sim.control.counters().byRoute[ENABLE_ROUTE] ?? 0).toBe(0);
 
 		await h.type('oag-node-1.example.com');
 		await h.press(KEYS.enter, KEYS.tab);
@@ -138,14 +120,14 @@ describe('the enable form', () => {
 		expect(frame).toContain('from this machine');
 
 		// The gateway fails the enable (injected 500): the form keeps every value.
-		env.sim.control.setFaults({failNext: {[ENABLE_ROUTE]: 1}});
+		shell.env.sim.control.setFaults({failNext: {[ENABLE_ROUTE]: 1}});
 		await h.press(CTRL_S);
 		frame = await h.waitFor(f => /enable the authentication service at offline\.example\.org: Gateway error .*Internal Server Error/.test(f.replace(/\s+/g, ' ')));
 		for (const kept of ['oag-node-1.example.com', '127.0.0.1', 'oagoffline', 'offline.example.org', '••••••••']) expect(frame).toContain(kept);
-		expect(await env.client.authService.get()).toBeUndefined();
+		expect(await shell.env.client.authService.get()).toBeUndefined();
 
 		// The gateway refuses with field causes (a 400): each lands under its field, the values stay.
-		env.sim.control.setFaults({rejectNext: {[ENABLE_ROUTE]: {publicDomain: 'No DNS record for this domain.', 'database.host': 'Not reachable from the server nodes.'}}});
+		shell.env.sim.control.setFaults({rejectNext: {[ENABLE_ROUTE]: {publicDomain: 'No DNS record for this domain.', 'database.host': 'Not reachable from the server nodes.'}}});
 		await h.press(CTRL_S);
 		frame = await h.waitFor(f => f.includes('No DNS record for this domain.'));
 		const lines = frame.split('\n');
@@ -181,14 +163,14 @@ describe('change settings', () => {
 		await h.type('new.example.com');
 		await h.press(KEYS.tab, KEYS.tab);
 		await h.type('seeded-password');
-		env.sim.control.setFaults({failNext: {[ENABLE_ROUTE]: 1}});
+		shell.env.sim.control.setFaults({failNext: {[ENABLE_ROUTE]: 1}});
 		await h.press(CTRL_S);
 		frame = await h.waitFor(f => f.includes('CHANGE'));
 		expect(frame).toMatch(/disabled, then enabled with the new values|Change the authentication service/);
 		await h.type('CHANGE');
 		await h.press(KEYS.enter);
 		frame = await h.waitFor(f => f.includes('The old setting was enabled again.'), 8000);
-		expect((await env.client.authService.get())?.publicDomain).toBe('offline-idp-service.example.com');
+		expect((await shell.env.client.authService.get())?.publicDomain).toBe('offline-idp-service.example.com');
 		expect(frame).toContain('new.example.com'); // the form still holds what was typed
 	});
 });

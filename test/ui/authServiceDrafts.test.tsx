@@ -1,11 +1,8 @@
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
 import {paths} from '../../source/api/schemas/paths.js';
 import {memoryAuditLog} from '../../source/audit/memoryLog.js';
-import {createOagStore, type OagStore} from '../../source/store/createOagStore.js';
-import {App} from '../../source/ui/shell/App.js';
-import {themeNamed} from '../../source/ui/theme/theme.js';
-import {simWithClient, type SimClient} from '../operations/support.js';
-import {KEYS, renderAt, type Harness} from './harness.js';
+import {KEYS, type Harness} from './harness.js';
+import {simulatedShell} from './simulatedShell.js';
 
 // The enable form's draft is kept per route: the admin leaves for other screens (not only Esc back to
 // the service screen) and finds every value again, the password asked for again. And the change path
@@ -15,38 +12,25 @@ import {KEYS, renderAt, type Harness} from './harness.js';
 const CTRL_S = '\u0013';
 const ENABLE_ROUTE = `POST ${paths.authService}`;
 const DISABLE_ROUTE = `DELETE ${paths.authService}`;
-let env: SimClient;
-let harness: Harness | undefined;
-let store: OagStore | undefined;
+const shell = simulatedShell();
 let audit = memoryAuditLog();
 
-beforeAll(async () => {
-	env = await simWithClient({http: true});
-});
-afterAll(async () => env?.close());
 beforeEach(async () => {
-	env.sim.control.setFaults({});
-	if (!(await env.client.authService.get())) {
-		const certificateId = (await env.client.certificates.list()).find(c => c.commonName === '*.example.com')!.id;
-		await env.client.authService.enable({
+	shell.env.sim.control.setFaults({});
+	if (!(await shell.env.client.authService.get())) {
+		const certificateId = (await shell.env.client.certificates.list()).find(c => c.commonName === '*.example.com')!.id;
+		await shell.env.client.authService.enable({
 			serverNodes: ['oag-node-1.example.com'],
 			database: {type: 'mysql', host: 'db.example.com', port: 3306, name: 'oagofflinemode', username: 'oag', password: 'seeded-password'},
 			publicDomain: 'offline-idp-service.example.com',
 			certificateId,
 		});
 	}
-	env.sim.control.resetCounters();
+	shell.env.sim.control.resetCounters();
 });
-afterEach(() => {
-	harness?.unmount();
-	store?.dispose();
-});
-
 function start(): Harness {
 	audit = memoryAuditLog();
-	store = createOagStore({api: env.client, connection: {profile: 'test', host: 'oag.example.com', keyBackend: 'file', readOnly: false, insecure: false}, audit, healthIntervalMs: 1000});
-	harness = renderAt(<App store={store} theme={themeNamed('no-color')} />, {columns: 110, rows: 40});
-	return harness;
+	return shell.start({host: 'oag.example.com', audit, healthIntervalMs: 1000, columns: 110, rows: 40});
 }
 
 const openAuth = async (h: Harness) => {
@@ -56,7 +40,7 @@ const openAuth = async (h: Harness) => {
 
 describe('enable form drafts, per route', () => {
 	it('values typed in the enable form survive a trip to other screens; the password is asked for again', async () => {
-		await env.client.authService.disable();
+		await shell.env.client.authService.disable();
 		const h = start();
 		await h.waitFor(f => f.includes('Readiness'), 5000);
 		await h.press('3');
@@ -93,7 +77,7 @@ describe('enable form drafts, per route', () => {
 		expect(frame).toContain('secrets are not kept: type it again');
 		expect(frame).not.toContain('••••');
 		expect(h.stdout.frames.join('\n')).not.toContain('draft-password-typed');
-		expect(env.sim.control.counters().byRoute[ENABLE_ROUTE] ?? 0).toBe(0);
+		expect(shell.env.sim.control.counters().byRoute[ENABLE_ROUTE] ?? 0).toBe(0);
 	});
 });
 
@@ -113,16 +97,16 @@ describe('change settings refused by the gateway', () => {
 		await h.type('refused.example.com');
 		await h.press(KEYS.tab, KEYS.tab);
 		await h.type('seeded-password');
-		env.sim.control.setFaults({rejectNext: {[ENABLE_ROUTE]: {publicDomain: 'No DNS record for this domain.'}}});
+		shell.env.sim.control.setFaults({rejectNext: {[ENABLE_ROUTE]: {publicDomain: 'No DNS record for this domain.'}}});
 		await h.press(CTRL_S);
 		await h.waitFor(f => f.includes('CHANGE'));
 		await h.type('CHANGE');
 		await h.press(KEYS.enter);
 		const frame = await h.waitFor(f => f.includes('The old setting was enabled again.'), 8000);
-		const setting = await env.client.authService.get();
+		const setting = await shell.env.client.authService.get();
 		expect(setting?.publicDomain).toBe('offline-idp-service.example.com');
 		expect(setting?.serverNodes).toEqual(['oag-node-1.example.com']);
-		const byRoute = env.sim.control.counters().byRoute;
+		const byRoute = shell.env.sim.control.counters().byRoute;
 		expect(byRoute[DISABLE_ROUTE]).toBe(1);
 		expect(byRoute[ENABLE_ROUTE]).toBe(2); // the refused new one, then the restore
 		expect(frame).toContain('refused.example.com');

@@ -1,11 +1,11 @@
 import {generateKeyPairSync} from 'node:crypto';
-import {createServer} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {OagError} from '../../source/api/errors.js';
 import type {RunningSimulator} from '../../source/simulator/types.js';
 import {createSetupService} from '../../source/commands/tuiSetup.js';
 import {setupFailureFrom} from '../../source/ui/screens/setup/setupErrors.js';
 import type {SetupValues} from '../../source/ui/screens/setup/setupForm.js';
+import {freePort} from '../helpers/daemon.js';
 import {startTestSimulator} from '../helpers/simulator.js';
 
 // Setup's failures name the cause and the field to change: first the mapping from each error kind, then
@@ -92,12 +92,7 @@ describe('setup failures from the real client', () => {
 	});
 
 	it('a port where nothing listens is a problem of the host field', async () => {
-		const closed = await new Promise<number>(resolve => {
-			const server = createServer().listen(0, '127.0.0.1', () => {
-				const {port} = server.address() as {port: number};
-				server.close(() => resolve(port));
-			});
-		});
+		const closed = await freePort();
 		const outcome = await service.test!(values({host: `https://127.0.0.1:${closed}`}), noProgress);
 		expect(outcome.ok).toBe(false);
 		if (outcome.ok) return;

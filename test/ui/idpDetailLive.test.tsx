@@ -1,55 +1,33 @@
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {createOagStore, type OagStore} from '../../source/store/createOagStore.js';
-import {App} from '../../source/ui/shell/App.js';
-import {themeNamed} from '../../source/ui/theme/theme.js';
-import {simWithClient, type SimClient} from '../operations/support.js';
-import {KEYS, renderAt, type Harness} from './harness.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {KEYS, type Harness} from './harness.js';
+import {openIdpScreen, simulatedShell} from './simulatedShell.js';
 
 // The IdP detail screen against the simulator: the live countdown under the outage scenario (the Health
 // screen has its own test), and the Active Directory preset filling the new-directory form.
 
-let env: SimClient;
-let harness: Harness | undefined;
-let store: OagStore | undefined;
+const shell = simulatedShell();
 
-beforeAll(async () => {
-	env = await simWithClient({http: true});
-});
-afterAll(async () => env?.close());
 afterEach(() => {
-	harness?.unmount();
-	store?.dispose();
-	env.sim.control.setOutage(false);
+	shell.env.sim.control.setOutage(false);
 });
 
 async function openIdp(name: string): Promise<Harness> {
-	store = createOagStore({
-		api: env.client,
-		connection: {profile: 'test', host: 'sim', keyBackend: 'file', readOnly: false, insecure: false},
-		healthIntervalMs: 300,
-	});
-	harness = renderAt(<App store={store} theme={themeNamed('no-color')} />, {columns: 120, rows: 45});
-	await harness.waitFor(f => f.includes('Readiness'), 5000);
-	await harness.press(':');
-	await harness.type(`idp ${name}`);
-	await harness.press(KEYS.enter);
-	await harness.waitFor(f => f.includes('failover mode') && f.includes('Directories ('), 5000);
-	return harness;
+	return openIdpScreen(shell.start({host: 'sim', healthIntervalMs: 300, columns: 120, rows: 45}), name);
 }
 
 describe('IdP detail', () => {
 	it('counts down to failover once the outage starts, for an AUTOMATIC IdP', async () => {
-		const idp = (await env.client.idps.list()).find(candidate => candidate.name === 'Okta Production')!;
-		expect((await env.client.idps.getFailoverMode(idp.id)).mode).toBe('AUTOMATIC');
+		const idp = (await shell.env.client.idps.list()).find(candidate => candidate.name === 'Okta Production')!;
+		expect((await shell.env.client.idps.getFailoverMode(idp.id)).mode).toBe('AUTOMATIC');
 		const h = await openIdp(idp.name);
 		await h.waitFor(f => f.includes('online; fails over about 3 min after Okta stops answering'), 5000);
-		env.sim.control.setOutage(true);
+		shell.env.sim.control.setOutage(true);
 		const frame = await h.waitFor(f => f.includes('1 of 3 checks failed: failover in about 2 min'), 5000);
 		expect(frame).toContain(`IdPs › ${idp.name}`);
 	});
 
 	it('N opens the form from the Active Directory preset, n from the OpenLDAP one, filled as in the guide', async () => {
-		const idp = (await env.client.idps.list())[1]!;
+		const idp = (await shell.env.client.idps.list())[1]!;
 		const h = await openIdp(idp.name);
 		await h.press('N');
 		let frame = await h.waitFor(f => f.includes(`New directory for ${idp.name}`));

@@ -1,11 +1,8 @@
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {memoryAuditLog} from '../../source/audit/memoryLog.js';
-import {createOagStore, type OagStore} from '../../source/store/createOagStore.js';
-import {App} from '../../source/ui/shell/App.js';
-import {themeNamed} from '../../source/ui/theme/theme.js';
 import {slapdAvailable, startSlapd, type Slapd} from '../helpers/slapd.js';
-import {simWithClient, type SimClient} from '../operations/support.js';
-import {KEYS, renderAt, type Harness} from './harness.js';
+import {KEYS, type Harness} from './harness.js';
+import {openIdpScreen, simulatedShell} from './simulatedShell.js';
 
 // The IdP screen, its health-policy form and its directory form, driven by keys through the whole shell
 // against the simulator (whose bind test binds to a real slapd). The bind credential never reaches a frame.
@@ -13,40 +10,23 @@ import {KEYS, renderAt, type Harness} from './harness.js';
 const CTRL_S = '\u0013';
 const CTRL_T = '\u0014';
 const ldap = slapdAvailable();
-let env: SimClient;
+const shell = simulatedShell();
 let slapd: Slapd;
 let harness: Harness | undefined;
-let store: OagStore | undefined;
 let idp: {id: string; name: string};
 
 beforeAll(async () => {
-	[env, slapd] = await Promise.all([simWithClient({http: true}), ldap ? startSlapd() : (undefined as unknown as Slapd)]);
-	const second = (await env.client.idps.list())[1]!;
+	if (ldap) slapd = await startSlapd();
+	const second = (await shell.env.client.idps.list())[1]!;
 	idp = {id: second.id, name: second.name};
 }, 30_000);
 afterAll(async () => {
-	await env?.close();
 	await slapd?.stop();
-});
-afterEach(() => {
-	harness?.unmount();
-	store?.dispose();
 });
 
 async function openIdp(): Promise<Harness> {
-	store = createOagStore({
-		api: env.client,
-		connection: {profile: 'test', host: 'sim', keyBackend: 'file', readOnly: false, insecure: false},
-		healthIntervalMs: 500,
-		audit: memoryAuditLog(),
-	});
-	harness = renderAt(<App store={store} theme={themeNamed('no-color')} />, {columns: 120, rows: 45});
-	await harness.waitFor(f => f.includes('Readiness'), 5000);
-	await harness.press(':');
-	await harness.type(`idp ${idp.name}`);
-	await harness.press(KEYS.enter);
-	await harness.waitFor(f => f.includes('failover mode') && f.includes('Directories ('), 5000);
-	return harness;
+	harness = shell.start({host: 'sim', healthIntervalMs: 500, audit: memoryAuditLog(), columns: 120, rows: 45});
+	return openIdpScreen(harness, idp.name);
 }
 
 const allFrames = () => harness!.stdout.frames.join('\n');
@@ -69,8 +49,8 @@ describe('IdP screen', () => {
 		expect(frame).toContain(`IdPs › ${idp.name} › health policy `);
 		await h.press(CTRL_S);
 		frame = await h.waitFor(f => f.includes('failover mode') && f.replace(/\s+/g, ' ').includes('a 12 min cooldown it returns.'), 5000);
-		expect((await env.client.idps.getHealthPolicy(idp.id)).recoveryCooldownInterval).toBe(720);
-		await env.client.idps.replaceHealthPolicy(idp.id, {...(await env.client.idps.getHealthPolicy(idp.id)), recoveryCooldownInterval: 360});
+		expect((await shell.env.client.idps.getHealthPolicy(idp.id)).recoveryCooldownInterval).toBe(720);
+		await shell.env.client.idps.replaceHealthPolicy(idp.id, {...(await shell.env.client.idps.getHealthPolicy(idp.id)), recoveryCooldownInterval: 360});
 	});
 
 	it('AUTOMATIC on an IdP without a directory warns and asks; DISABLED asks for DISABLED', async () => {
@@ -81,13 +61,13 @@ describe('IdP screen', () => {
 		await h.type('AUTOMATIC');
 		await h.press(KEYS.enter);
 		await h.waitFor(f => f.includes('[AUTOMATIC]'), 5000);
-		expect((await env.client.idps.getFailoverMode(idp.id)).mode).toBe('AUTOMATIC');
+		expect((await shell.env.client.idps.getFailoverMode(idp.id)).mode).toBe('AUTOMATIC');
 		await h.press('D');
 		frame = await h.waitFor(f => f.includes('DISABLED') && /type DISABLED/i.test(f));
 		await h.type('DISABLED');
 		await h.press(KEYS.enter);
 		await h.waitFor(f => f.includes('[DISABLED]') && f.includes('online; failover is DISABLED'), 5000);
-		expect((await env.client.idps.getFailoverMode(idp.id)).mode).toBe('DISABLED');
+		expect((await shell.env.client.idps.getFailoverMode(idp.id)).mode).toBe('DISABLED');
 	});
 
 	it.runIf(ldap)('directories: create from the preset, test both ways, edit keeping the credential, delete with DELETE', async () => {
@@ -105,7 +85,7 @@ describe('IdP screen', () => {
 		await h.press(CTRL_S);
 		frame = await h.waitFor(f => f.includes('Directories (1)') && f.includes(slapd.url), 5000);
 		expect(frame).toContain('OPEN_LDAP');
-		const [created] = await env.client.directories.list(idp.id);
+		const [created] = await shell.env.client.directories.list(idp.id);
 		expect(created!.config.usernameLDAPAttribute).toBe('uid');
 
 		await h.press('e');
@@ -115,7 +95,7 @@ describe('IdP screen', () => {
 		await h.type('mail');
 		await h.press(CTRL_S);
 		frame = await h.waitFor(f => f.includes('Directories (1)') && f.includes('(bind credential kept)'), 5000);
-		expect((await env.client.directories.get(idp.id, created!.id)).config.usernameLDAPAttribute).toBe('mail');
+		expect((await shell.env.client.directories.get(idp.id, created!.id)).config.usernameLDAPAttribute).toBe('mail');
 
 		await h.press('X');
 		await h.waitFor(f => f.includes('Type DELETE to confirm'));
@@ -123,7 +103,7 @@ describe('IdP screen', () => {
 		await h.type('DELETE');
 		await h.press(KEYS.enter);
 		await h.waitFor(f => f.includes('Directories (0)'), 5000);
-		expect(await env.client.directories.list(idp.id)).toEqual([]);
+		expect(await shell.env.client.directories.list(idp.id)).toEqual([]);
 		expect(allFrames()).not.toContain(slapd.bindPassword);
 	});
 });

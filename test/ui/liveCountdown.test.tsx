@@ -1,42 +1,25 @@
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {createOagStore, type OagStore} from '../../source/store/createOagStore.js';
-import {App} from '../../source/ui/shell/App.js';
-import {themeNamed} from '../../source/ui/theme/theme.js';
-import {simWithClient, type SimClient} from '../operations/support.js';
-import {renderAt, type Harness} from './harness.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {simulatedShell} from './simulatedShell.js';
 
 // The live countdown on the Health screen, against the simulator and its outage scenario: each IdP's
 // health policy and the checks the store observed give the line; the outage starts the countdown.
 
-let env: SimClient;
-let harness: Harness | undefined;
-let store: OagStore | undefined;
+const shell = simulatedShell();
 
-beforeAll(async () => {
-	env = await simWithClient({http: true});
-});
-afterAll(async () => env?.close());
 afterEach(() => {
-	harness?.unmount();
-	store?.dispose();
-	env.sim.control.setOutage(false);
+	shell.env.sim.control.setOutage(false);
 });
 
 describe('Health screen: live failover countdown', () => {
 	it('reads online per IdP, then counts down to failover once the outage starts (DISABLED only counts)', async () => {
-		store = createOagStore({
-			api: env.client,
-			connection: {profile: 'test', host: 'sim', keyBackend: 'file', readOnly: false, insecure: false},
-			healthIntervalMs: 300,
-		});
-		harness = renderAt(<App store={store} theme={themeNamed('dark')} />, {columns: 120, rows: 40});
+		const harness = shell.start({host: 'sim', healthIntervalMs: 300, theme: 'dark', columns: 120, rows: 40});
 		await harness.waitFor(f => f.includes('Dashboard'));
 		await harness.press(':health\r');
 		let frame = await harness.waitFor(f => f.includes('online; fails over about 3 min after Okta stops answering'), 5000);
 		expect(frame).toMatch(/Okta Production\s+\[AUTOMATIC\]\s+online; fails over about 3 min/);
 		expect(frame).toMatch(/Okta Staging\s+\[DISABLED\]\s+online; failover is DISABLED/);
 
-		env.sim.control.setOutage(true);
+		shell.env.sim.control.setOutage(true);
 		frame = await harness.waitFor(f => f.includes('1 of 3 checks failed: failover in about 2 min'), 5000);
 		expect(frame).toMatch(/Okta Production\s+\[AUTOMATIC\]\s+1 of 3 checks failed: failover in about 2 min/);
 		expect(frame).toMatch(/Okta Staging\s+\[DISABLED\]\s+1 check failed; failover is DISABLED: no offline sign-in/);

@@ -1,9 +1,10 @@
 import {Box} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
-import {ListView, visibleRowCount, windowStart} from '../../components/ListView.js';
+import {visibleRowCount, windowStart} from '../../components/ListView.js';
+import {RouteList} from '../../components/RouteList.js';
 import {stateCell} from '../../components/StateTag.js';
-import {useList, usePageSize} from '../../components/useList.js';
+import {useList} from '../../components/useList.js';
 import {plainText} from '../../format/plainText.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {selectAppRows, type AppRow} from './rows.js';
@@ -14,7 +15,6 @@ export function AppsView({width, height}: {width: number; height: number}) {
 	const detailsLoaded = useOag(s => s.apps.detailsLoaded);
 	const list = useList(selectAppRows, 'apps');
 	const listHeight = height - 1;
-	usePageSize(listHeight);
 	useEffect(() => {
 		void store.ensure('apps');
 	}, [store]);
@@ -52,17 +52,10 @@ export function AppsView({width, height}: {width: number; height: number}) {
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<ColumnHeader columns={header} sort={list.state.sort} />
-			<ListView
-				rows={list.rows}
-				cursor={list.cursor}
+			<RouteList
+				list={list}
 				height={listHeight}
-				filter={list.state.filter}
-				total={total}
-				marks={list.state.marks}
-				sort={list.state.sort}
-				fieldHint={list.fieldHint}
 				empty={status.state === 'error' ? `[ERROR] ${status.error}` : status.state === 'ready' ? 'No apps.' : 'Loading apps…'}
-				rowKey={row => row.id}
 				renderRow={renderRow}
 			/>
 		</Box>

@@ -1,8 +1,9 @@
 import {Box} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
-import {CURSOR_MARKER_WIDTH, ListView} from '../../components/ListView.js';
-import {useList, usePageSize} from '../../components/useList.js';
+import {CURSOR_MARKER_WIDTH} from '../../components/ListView.js';
+import {RouteList} from '../../components/RouteList.js';
+import {useList} from '../../components/useList.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import type {ThemeToken} from '../../theme/theme.js';
@@ -67,22 +68,15 @@ export function AuditView({width, height}: {width: number; height: number}) {
 		audit && audit.skipped > 0 ? <Tone key="skipped" token="status.warn">{`${audit.skipped} damaged line(s) left out`}</Tone> : null,
 	].filter(Boolean);
 	const listHeight = height - 1 - notes.length;
-	usePageSize(listHeight);
 	const loading = !audit || audit.status.state === 'idle' || (audit.status.state === 'loading' && audit.entries.length === 0);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<ColumnHeader columns={columns} sort={list.state.sort} />
 			{notes}
-			<ListView
-				rows={list.rows}
-				cursor={list.cursor}
+			<RouteList
+				list={list}
 				height={listHeight}
-				filter={list.state.filter}
-				total={list.all.length}
-				sort={list.state.sort}
-				fieldHint={list.fieldHint}
 				empty={loading ? 'Reading the audit log…' : `No changes recorded yet${audit?.location ? ` (${audit.location})` : ''}.`}
-				rowKey={row => row.id}
 				renderRow={renderRow}
 			/>
 		</Box>

@@ -3,10 +3,10 @@ import {Text} from '../../theme/Text.js';
 import {useCallback, useEffect, useMemo} from 'react';
 import {readinessHeadline, summarize, summaryComplete, type ListState} from '../../../domain/readiness.js';
 import type {ResourceStatus} from '../../../store/resourceStatus.js';
-import {ListView} from '../../components/ListView.js';
+import {RouteList} from '../../components/RouteList.js';
 import {StateTag} from '../../components/StateTag.js';
 import {gatewayTime} from '../../format/time.js';
-import {useList, usePageSize} from '../../components/useList.js';
+import {useList} from '../../components/useList.js';
 import {plainText} from '../../format/plainText.js';
 import {Ago} from '../../shell/Ago.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
@@ -75,7 +75,6 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 	);
 	const listHeight = height - 2;
 	const renderRow = useCallback((row: ReadinessRow) => <ReadinessLineView row={row} width={width - 2} />, [width]);
-	usePageSize(listHeight);
 	useEffect(() => store.health.watch(), [store]);
 	useEffect(() => {
 		void store.ensure('authService');
@@ -98,18 +97,7 @@ export function DashboardView({width, height}: {width: number; height: number}) 
 					{'  Enter opens the selected line'}
 				</Tone>
 			</Text>
-			<ListView
-				rows={list.rows}
-				cursor={list.cursor}
-				height={listHeight}
-				filter={list.state.filter}
-				total={list.all.length}
-				sort={list.state.sort}
-				fieldHint={list.fieldHint}
-				empty="Nothing to check yet."
-				rowKey={row => row.id}
-				renderRow={renderRow}
-			/>
+			<RouteList list={list} height={listHeight} empty="Nothing to check yet." renderRow={renderRow} />
 		</Box>
 	);
 }

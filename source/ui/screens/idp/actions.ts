@@ -31,40 +31,60 @@ const directoryOf = (ctx: ActionContext) => {
 };
 const noDirectory = (ctx: ActionContext) => noIdp(ctx) ?? (directoryOf(ctx) ? undefined : 'this IdP has no directory');
 
-const DISABLED: ActionConfirmation = {expected: 'DISABLED'};
-const AUTOMATIC: ActionConfirmation = {expected: 'AUTOMATIC'};
 const DELETE: ActionConfirmation = {expected: 'DELETE'};
 
+/**
+ * A failover key: sets the IdP's mode through the operations runner, which asks for the mode typed when
+ * the change needs it. `alwaysTyped` (DISABLED) declares that up front as a dangerous key; otherwise
+ * (AUTOMATIC) the runner asks only when the IdP has no directory.
+ */
+const failoverAction = (
+	mode: 'AUTOMATIC' | 'DISABLED',
+	spec: Pick<Action, 'id' | 'keys' | 'description'> & {alwaysTyped: boolean},
+): Action => {
+	const {alwaysTyped, ...shown} = spec;
+	const confirmation: ActionConfirmation = {expected: mode};
+	return {
+		...shown,
+		scope: 'idp',
+		label: mode,
+		...(alwaysTyped ? {dangerous: true, confirm: confirmation} : {mutates: true}),
+		footer: true,
+		disabledReason: noIdp,
+		run: async ctx => {
+			const entry = idpOf(ctx);
+			if (ctx.store && entry) await ctx.store.idpOffline.setFailover(entry.idp.id, mode, typedConfirmation(ctx.nav, confirmation));
+		},
+	};
+};
+
+/** A key that opens the new-directory form filled from one preset. */
+const newDirectoryAction = (
+	preset: 'OPEN_LDAP' | 'ACTIVE_DIRECTORY',
+	spec: Pick<Action, 'id' | 'keys' | 'label' | 'description'> & Pick<Partial<Action>, 'footer'>,
+): Action => ({
+	scope: 'idp',
+	disabledReason: noIdp,
+	...spec,
+	run: ctx => {
+		const entry = idpOf(ctx);
+		if (entry) ctx.nav.go(directoryRoute(entry.idp.id, undefined, preset));
+	},
+});
+
 export const idpItemActions: readonly Action[] = [
-	{
+	failoverAction('AUTOMATIC', {
 		id: 'idp.automatic',
 		keys: ['a'],
-		scope: 'idp',
-		label: 'AUTOMATIC',
 		description: 'set failover to AUTOMATIC (asks you to type AUTOMATIC when the IdP has no directory: offline sign-in would find no users)',
-		mutates: true,
-		footer: true,
-		disabledReason: noIdp,
-		run: async ctx => {
-			const entry = idpOf(ctx);
-			if (ctx.store && entry) await ctx.store.idpOffline.setFailover(entry.idp.id, 'AUTOMATIC', typedConfirmation(ctx.nav, AUTOMATIC));
-		},
-	},
-	{
+		alwaysTyped: false,
+	}),
+	failoverAction('DISABLED', {
 		id: 'idp.disable',
 		keys: ['D'],
-		scope: 'idp',
-		label: 'DISABLED',
 		description: 'set failover to DISABLED (asks you to type DISABLED): no offline sign-in while Okta is down',
-		dangerous: true,
-		confirm: DISABLED,
-		footer: true,
-		disabledReason: noIdp,
-		run: async ctx => {
-			const entry = idpOf(ctx);
-			if (ctx.store && entry) await ctx.store.idpOffline.setFailover(entry.idp.id, 'DISABLED', typedConfirmation(ctx.nav, DISABLED));
-		},
-	},
+		alwaysTyped: true,
+	}),
 	{
 		id: 'idp.policy',
 		keys: ['p'],
@@ -78,31 +98,19 @@ export const idpItemActions: readonly Action[] = [
 			if (entry) ctx.nav.go(idpPolicyRoute(entry.idp.id));
 		},
 	},
-	{
+	newDirectoryAction('OPEN_LDAP', {
 		id: 'idp.directory.new',
 		keys: ['n'],
-		scope: 'idp',
 		label: 'new LDAP',
 		description: 'new directory from the OpenLDAP preset (all fields editable)',
 		footer: true,
-		disabledReason: noIdp,
-		run: ctx => {
-			const entry = idpOf(ctx);
-			if (entry) ctx.nav.go(directoryRoute(entry.idp.id, undefined, 'OPEN_LDAP'));
-		},
-	},
-	{
+	}),
+	newDirectoryAction('ACTIVE_DIRECTORY', {
 		id: 'idp.directory.newAd',
 		keys: ['N'],
-		scope: 'idp',
 		label: 'new AD',
 		description: 'new directory from the Active Directory preset (all fields editable)',
-		disabledReason: noIdp,
-		run: ctx => {
-			const entry = idpOf(ctx);
-			if (entry) ctx.nav.go(directoryRoute(entry.idp.id, undefined, 'ACTIVE_DIRECTORY'));
-		},
-	},
+	}),
 	{
 		id: 'idp.directory.next',
 		keys: ['tab'],

@@ -1,9 +1,9 @@
 import {Box} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
 import {ColumnHeader, ColumnRow, type Column} from '../../components/Columns.js';
-import {ListView} from '../../components/ListView.js';
+import {RouteList} from '../../components/RouteList.js';
 import {stateCell} from '../../components/StateTag.js';
-import {useList, usePageSize} from '../../components/useList.js';
+import {useList} from '../../components/useList.js';
 import {plainText} from '../../format/plainText.js';
 import {useOag, useOagStore} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
@@ -14,7 +14,6 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 	const status = useOag(s => s.idps.status);
 	const list = useList(selectIdpRows, 'idps');
 	const listHeight = height - 1 - (status.state === 'error' ? 1 : 0);
-	usePageSize(listHeight);
 	useEffect(() => {
 		void store.ensure('idps');
 		void store.ensureDirectories(); // per IdP, once the list is in
@@ -51,17 +50,10 @@ export function IdpsView({width, height}: {width: number; height: number}) {
 		<Box flexDirection="column" width={width} height={height}>
 			<ColumnHeader columns={columns} sort={list.state.sort} />
 			{status.state === 'error' ? <Tone token="status.error">{`[ERROR] ${status.error}`}</Tone> : null}
-			<ListView
-				rows={list.rows}
-				cursor={list.cursor}
+			<RouteList
+				list={list}
 				height={listHeight}
-				filter={list.state.filter}
-				total={list.all.length}
-				marks={list.state.marks}
-				sort={list.state.sort}
-				fieldHint={list.fieldHint}
 				empty={status.state === 'loading' || status.state === 'idle' ? 'Loading IdPs…' : 'No IdPs on this gateway.'}
-				rowKey={row => row.id}
 				renderRow={renderRow}
 			/>
 		</Box>
