@@ -9,6 +9,7 @@ import {useDraftStore} from '../../components/form/drafts.js';
 import {Form} from '../../components/form/Form.js';
 import {useForm} from '../../components/form/useForm.js';
 import {plainText} from '../../format/plainText.js';
+import {wrappedRows} from '../../format/wrappedRows.js';
 import {useNav, useOag, useOagStore, useShell} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import {AUTH_ENABLE_ACTIONS, CHANGE_SPEC, certificateItems, ENABLE_SPEC, enableBodyOf, INITIAL_VALUES} from './enableForm.js';
@@ -89,7 +90,7 @@ export function EnableView({width, height}: {width: number; height: number}) {
 				<Tone key={warning} token="status.warn" wrap="truncate">{`[WARN] ${plainText(warning)}`}</Tone>
 			))}
 			<Box flexDirection="column" marginTop={1}>
-				<Form spec={spec} state={state} errorOf={errorOf} pickerItems={pickerItems} width={width} height={height - 2 - Math.ceil(intro.length / Math.max(20, width)) - warnings.length} />
+				<Form spec={spec} state={state} errorOf={errorOf} pickerItems={pickerItems} width={width} height={height - 2 - wrappedRows(intro, width) - warnings.length} />
 			</Box>
 		</Box>
 	);

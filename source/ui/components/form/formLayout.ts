@@ -1,0 +1,74 @@
+import {wrappedRows} from '../../format/wrappedRows.js';
+import {isVisible, itemsOf, type FormSpec} from './fieldSpecs.js';
+import type {FormState} from './formState.js';
+import {scrollWindow} from './scrollWindow.js';
+
+// What the form shows in the rows it has, decided before Ink draws it (a frame taller than its box makes
+// Ink squeeze rows into each other, and the last fields fall below the footer). In order of giving way:
+// full (every error spelled out, the focused field's hint, spacing), compact (only the focused field's
+// error spelled out, the others a ✗ before their label; no hints, no spacing, only the last progress
+// line), then a scroll window over the fields. The button and the outcome lines stay below the window.
+
+/** Width of the label column, and where values, notes and list items start. */
+export const LABEL_WIDTH = 22;
+export const VALUE_COLUMN = LABEL_WIDTH + 2;
+
+export type FormLayoutInput = {
+	spec: FormSpec;
+	state: FormState;
+	errorOf: (name: string) => string | undefined;
+	/** The rows and columns the form may use; no height: everything, at full size. */
+	height?: number;
+	width?: number;
+};
+
+export type FormLayout = {
+	full: boolean;
+	/** Indexes into spec.fields of the fields on screen, in order. */
+	shown: readonly number[];
+	/** Visible fields scrolled out of sight above and below the window (each side's indicator takes a row). */
+	above: number;
+	below: number;
+};
+
+export function formLayout(input: FormLayoutInput): FormLayout {
+	const {spec, state, height} = input;
+	const visible = spec.fields.flatMap((field, i) => (isVisible(field, state.values) ? [i] : []));
+	const all = {shown: visible, above: 0, below: 0};
+	if (height === undefined) return {full: true, ...all};
+	const full = sumOf(visible.map(i => fieldRows(input, i, true))) + buttonRows(true) + statusRows(input, true) <= height;
+	if (full) return {full, ...all};
+	const heights = visible.map(i => fieldRows(input, i, false));
+	// The button (focus past the last field) shows the last fields; a hidden focused field, the next visible one.
+	const at = visible.findIndex(i => i >= state.focus);
+	const window = scrollWindow(heights, at === -1 ? visible.length : at, height - buttonRows(false) - statusRows(input, false));
+	return {full, shown: visible.slice(window.start, window.end), above: window.start, below: visible.length - window.end};
+}
+
+/** The indicator for fields out of sight; Tab and Shift+Tab bring them in. */
+export const moreText = (count: number, direction: 'above' | 'below'): string =>
+	`${direction === 'above' ? '↑' : '↓'} ${count} more field${count === 1 ? '' : 's'}`;
+
+/** A field's label row, its list items, and its spelled-out error (or, at full size, the focused field's hint). */
+function fieldRows({spec, state, errorOf, width = 80}: FormLayoutInput, index: number, full: boolean): number {
+	const field = spec.fields[index]!;
+	const focused = state.focus === index;
+	const noteWidth = width - VALUE_COLUMN;
+	const error = errorOf(field.name);
+	let rows = 1 + (field.kind === 'list' ? itemsOf(state.values, field.name).length : 0);
+	if (error) rows += full || focused ? wrappedRows(error, noteWidth) : 0;
+	else if (full && focused && field.hint) rows += wrappedRows(field.hint, noteWidth);
+	return rows;
+}
+
+/** The submit button, after a blank row at full size. */
+const buttonRows = (full: boolean): number => (full ? 2 : 1);
+
+/** Working…, progress, the outcome and form-level errors; at full size after a blank row. */
+function statusRows({state, width = 80}: FormLayoutInput, full: boolean): number {
+	const lines = [...(full ? state.progress : state.progress.slice(-1)), ...(state.result ? [state.result.message] : []), ...state.formErrors];
+	const rows = (state.busy ? 1 : 0) + sumOf(lines.map(line => wrappedRows(line, width)));
+	return rows > 0 && full ? rows + 1 : rows;
+}
+
+const sumOf = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
