@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import {Text} from '../../theme/Text.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import {itemsOf, textOf, type FieldSpec, type PickerItem} from './fieldSpecs.js';
-import {formLayout, LABEL_WIDTH, moreText, VALUE_COLUMN, type FormLayoutInput} from './formLayout.js';
+import {formLayout, LABEL_WIDTH, moreText, VALUE_COLUMN, type FormLayoutInput, type Hidden} from './formLayout.js';
 import type {FormState} from './formState.js';
 
 // Render only: what the state says, field by field, in the window formLayout chose for the rows there are
@@ -57,8 +57,9 @@ function Note({token, text}: {token: 'status.error' | 'text.muted'; text: string
 export type FormProps = FormLayoutInput & {pickerItems?: Readonly<Record<string, readonly PickerItem[]>>};
 
 /** Fields out of sight, said where they are: Tab and Shift+Tab bring them in. */
-function More({count, direction}: {count: number; direction: 'above' | 'below'}) {
-	return count > 0 ? <Tone token="text.muted">{`  ${moreText(count, direction)}`}</Tone> : null;
+function More({hidden, direction}: {hidden: Hidden; direction: 'above' | 'below'}) {
+	const text = moreText(hidden, direction);
+	return text ? <Tone token={hidden.toFix > 0 ? 'status.error' : 'text.muted'}>{`  ${text}`}</Tone> : null;
 }
 
 export function Form(props: FormProps) {
@@ -68,7 +69,7 @@ export function Form(props: FormProps) {
 	const hasStatus = state.busy || state.progress.length > 0 || state.result !== undefined || state.formErrors.length > 0;
 	return (
 		<Box flexDirection="column">
-			<More count={above} direction="above" />
+			<More hidden={above} direction="above" />
 			{shown.map(i => {
 				const field = spec.fields[i]!;
 				const focused = state.focus === i;
@@ -95,7 +96,7 @@ export function Form(props: FormProps) {
 					</Box>
 				);
 			})}
-			<More count={below} direction="below" />
+			<More hidden={below} direction="below" />
 			<Box marginTop={full ? 1 : 0} flexShrink={0}>
 				<Text>{onButton ? '> ' : '  '}</Text>
 				<Tone token={onButton ? 'border.focus' : 'text.accent'} bold>

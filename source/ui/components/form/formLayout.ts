@@ -27,14 +27,18 @@ export type FormLayout = {
 	/** Indexes into spec.fields of the fields on screen, in order. */
 	shown: readonly number[];
 	/** Visible fields scrolled out of sight above and below the window (each side's indicator takes a row). */
-	above: number;
-	below: number;
+	above: Hidden;
+	below: Hidden;
 };
+
+/** Fields out of sight on one side, and how many of them have an error (their ✗ is out of sight too). */
+export type Hidden = {count: number; toFix: number};
 
 export function formLayout(input: FormLayoutInput): FormLayout {
 	const {spec, state, height} = input;
 	const visible = spec.fields.flatMap((field, i) => (isVisible(field, state.values) ? [i] : []));
-	const all = {shown: visible, above: 0, below: 0};
+	const none: Hidden = {count: 0, toFix: 0};
+	const all = {shown: visible, above: none, below: none};
 	if (height === undefined) return {full: true, ...all};
 	const full = sumOf(visible.map(i => fieldRows(input, i, true))) + buttonRows(true) + statusRows(input, true) <= height;
 	if (full) return {full, ...all};
@@ -42,12 +46,16 @@ export function formLayout(input: FormLayoutInput): FormLayout {
 	// The button (focus past the last field) shows the last fields; a hidden focused field, the next visible one.
 	const at = visible.findIndex(i => i >= state.focus);
 	const window = scrollWindow(heights, at === -1 ? visible.length : at, height - buttonRows(false) - statusRows(input, false));
-	return {full, shown: visible.slice(window.start, window.end), above: window.start, below: visible.length - window.end};
+	const hidden = (fields: readonly number[]): Hidden => ({count: fields.length, toFix: fields.filter(i => input.errorOf(spec.fields[i]!.name)).length});
+	return {full, shown: visible.slice(window.start, window.end), above: hidden(visible.slice(0, window.start)), below: hidden(visible.slice(window.end))};
 }
 
-/** The indicator for fields out of sight; Tab and Shift+Tab bring them in. */
-export const moreText = (count: number, direction: 'above' | 'below'): string =>
-	`${direction === 'above' ? '↑' : '↓'} ${count} more field${count === 1 ? '' : 's'}`;
+/** The indicator for fields out of sight (Tab and Shift+Tab bring them in); empty when none are. */
+export function moreText(hidden: Hidden, direction: 'above' | 'below'): string {
+	if (hidden.count === 0) return '';
+	const fields = `${direction === 'above' ? '↑' : '↓'} ${hidden.count} more field${hidden.count === 1 ? '' : 's'}`;
+	return hidden.toFix === 0 ? fields : `${fields}, ${hidden.toFix} to fix`;
+}
 
 /** A field's label row, its list items, and its spelled-out error (or, at full size, the focused field's hint). */
 function fieldRows({spec, state, errorOf, width = 80}: FormLayoutInput, index: number, full: boolean): number {
