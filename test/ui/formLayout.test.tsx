@@ -55,18 +55,39 @@ describe('form layout', () => {
 	});
 
 	it('says how many fields are out of sight and how many of them need fixing', () => {
-		const state = {...submitted(DIRECTORY, presetValues('OPEN_LDAP', 'dc=example,dc=com')), focus: DIRECTORY.fields.length};
-		const lines = draw(DIRECTORY, state, 80, BODY_80x24);
+		const base = submitted(DIRECTORY, presetValues('OPEN_LDAP', 'dc=example,dc=com'));
+		const last = {...base, focus: DIRECTORY.fields.length - 1}; // a list: its items unfold under it
+		const lines = draw(DIRECTORY, last, 80, BODY_80x24);
 		// Connection URL, bind DN and credential are empty and required: each is a ✗ on screen or counted above.
-		const toFix = /^ {2}↑ \d+ more fields, (\d) to fix$/.exec(lines[0]!);
+		const toFix = /^ {2}↑ \d+ more fields?, (\d) to fix$/.exec(lines[0]!);
 		expect(toFix, lines.join('\n')).toBeTruthy();
 		expect(Number(toFix![1])).toBeGreaterThan(0);
 		expect(Number(toFix![1]) + lines.filter(line => line.startsWith('✗ ')).length).toBe(3);
 		expect(lines.join('\n')).not.toContain('↓');
-		const top = {...state, focus: 0};
-		const first = draw(DIRECTORY, top, 80, BODY_80x24);
-		expect(first.join('\n')).toMatch(/↓ \d+ more fields?\n/);
-		expect(first.join('\n')).not.toContain('↑');
+		const first = draw(DIRECTORY, {...base, focus: 0}, 80, 12).join('\n');
+		expect(first).toMatch(/\n {2}↓ \d+ more fields\n/); // the three to fix are at the top, in sight
+		expect(first).not.toContain('↑');
+	});
+
+	it('compact, a list without the focus shows its items on its label row; with the focus, one per row', () => {
+		const spec = CHANGE_SPEC;
+		const nodes = ['oag-node-1.example.com', 'oag-node-2.example.com', 'oag-node-3.example.com'];
+		const state = {...submitted(spec, {...INITIAL_VALUES, serverNodes: nodes}), focus: 1};
+		const folded = draw(spec, state, 80, 10);
+		expect(folded.some(line => /^✗? *Server nodes +3 items: oag-node-1\.example\.com, oag-node-2/.test(line)), folded.join('\n')).toBe(true);
+		const open = draw(spec, {...state, focus: 0}, 80, 10);
+		for (const node of nodes) expect(open.some(line => line.trim().endsWith(node)), open.join('\n')).toBe(true);
+	});
+
+	it('cuts a long value at the edge and keeps the marker and label columns (a long value once shrank them)', () => {
+		const domain = `${'very-long-label.'.repeat(8)}example.com`;
+		const focus = CHANGE_SPEC.fields.findIndex(field => field.name === 'publicDomain') - 1; // its neighbour: in sight
+		const state = {...submitted(CHANGE_SPEC, {...INITIAL_VALUES, publicDomain: domain}), focus};
+		for (const height of [10, 40]) {
+			const row = draw(CHANGE_SPEC, state, 80, height).find(line => line.includes('Public domain'));
+			expect(row, String(height)).toMatch(/^ {2}Public domain {9}very-long-label\./);
+			expect(row!.length).toBeLessThanOrEqual(80);
+		}
 	});
 
 	it('counts a long error on the focused field: the frame still fits', () => {

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import {Text} from '../../theme/Text.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import {itemsOf, textOf, type FieldSpec, type PickerItem} from './fieldSpecs.js';
-import {formLayout, LABEL_WIDTH, moreText, VALUE_COLUMN, type FormLayoutInput, type Hidden} from './formLayout.js';
+import {foldsItems, formLayout, LABEL_WIDTH, moreText, VALUE_COLUMN, type FormLayoutInput, type Hidden} from './formLayout.js';
 import type {FormState} from './formState.js';
 
 // Render only: what the state says, field by field, in the window formLayout chose for the rows there are
@@ -12,7 +12,10 @@ import type {FormState} from './formState.js';
 const INDENT = ' '.repeat(VALUE_COLUMN);
 export const SECRET_MASK = '••••••••';
 
-function shownValue(field: FieldSpec, state: FormState, items: readonly PickerItem[]): string {
+/** A folded list on its label's row: how many, then as many as the row has room for. */
+const foldedItems = (items: readonly string[]): string => (items.length > 1 ? `${items.length} items: ${items.join(', ')}` : (items[0] ?? ''));
+
+function shownValue(field: FieldSpec, state: FormState, items: readonly PickerItem[], folded: boolean): string {
 	const text = textOf(state.values, field.name);
 	switch (field.kind) {
 		case 'secret':
@@ -25,7 +28,7 @@ function shownValue(field: FieldSpec, state: FormState, items: readonly PickerIt
 			return picked ? `‹ ${picked.label} ›` : '‹ none picked: ←/→ ›';
 		}
 		case 'list':
-			return state.entry[field.name] ?? '';
+			return folded ? foldedItems(itemsOf(state.values, field.name)) : (state.entry[field.name] ?? '');
 		default:
 			return text;
 	}
@@ -76,21 +79,25 @@ export function Form(props: FormProps) {
 				const error = errorOf(field.name);
 				const spelled = error && (full || focused);
 				const cursor = focused && field.kind !== 'choice' && field.kind !== 'picker' ? '_' : '';
+				const folded = field.kind === 'list' && foldsItems(full, focused);
 				return (
 					<Box key={field.name} flexDirection="column" flexShrink={0}>
 						<Box>
-							{focused ? <Text>{'> '}</Text> : error && !spelled ? <Tone token="status.error">{'✗ '}</Tone> : <Text>{'  '}</Text>}
+							{/* Fixed width: a long value would otherwise shrink the marker column and shift the row left. */}
+							<Box width={2} flexShrink={0}>
+								{focused ? <Text>{'> '}</Text> : error && !spelled ? <Tone token="status.error">{'✗ '}</Tone> : <Text>{'  '}</Text>}
+							</Box>
 							<Box width={LABEL_WIDTH} flexShrink={0}>
 								<Tone token={focused ? 'border.focus' : 'text.primary'} wrap="truncate">
 									{field.label}
 								</Tone>
 							</Box>
 							<Text wrap="truncate">
-								{shownValue(field, state, pickerItems[field.name] ?? [])}
+								{shownValue(field, state, pickerItems[field.name] ?? [], folded)}
 								{cursor}
 							</Text>
 						</Box>
-						{field.kind === 'list' ? <ListItems field={field} state={state} focused={focused} /> : null}
+						{field.kind === 'list' && !folded ? <ListItems field={field} state={state} focused={focused} /> : null}
 						{spelled ? <Note token="status.error" text={error} /> : null}
 						{full && focused && field.hint && !error ? <Note token="text.muted" text={field.hint} /> : null}
 					</Box>

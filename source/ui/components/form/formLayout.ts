@@ -6,8 +6,9 @@ import {scrollWindow} from './scrollWindow.js';
 // What the form shows in the rows it has, decided before Ink draws it (a frame taller than its box makes
 // Ink squeeze rows into each other, and the last fields fall below the footer). In order of giving way:
 // full (every error spelled out, the focused field's hint, spacing), compact (only the focused field's
-// error spelled out, the others a ✗ before their label; no hints, no spacing, only the last progress
-// line), then a scroll window over the fields. The button and the outcome lines stay below the window.
+// error spelled out, the others a ✗ before their label; a list's items on its label's row unless it has
+// the focus; no hints, no spacing, only the last progress line), then a scroll window over the fields.
+// The button and the outcome lines stay below the window.
 
 /** Width of the label column, and where values, notes and list items start. */
 export const LABEL_WIDTH = 22;
@@ -57,13 +58,16 @@ export function moreText(hidden: Hidden, direction: 'above' | 'below'): string {
 	return hidden.toFix === 0 ? fields : `${fields}, ${hidden.toFix} to fix`;
 }
 
+/** Compact: a list without the focus shows its items on its label's row (the focused one lists them, to pick one). */
+export const foldsItems = (full: boolean, focused: boolean): boolean => !full && !focused;
+
 /** A field's label row, its list items, and its spelled-out error (or, at full size, the focused field's hint). */
 function fieldRows({spec, state, errorOf, width = 80}: FormLayoutInput, index: number, full: boolean): number {
 	const field = spec.fields[index]!;
 	const focused = state.focus === index;
 	const noteWidth = width - VALUE_COLUMN;
 	const error = errorOf(field.name);
-	let rows = 1 + (field.kind === 'list' ? itemsOf(state.values, field.name).length : 0);
+	let rows = 1 + (field.kind === 'list' && !foldsItems(full, focused) ? itemsOf(state.values, field.name).length : 0);
 	if (error) rows += full || focused ? wrappedRows(error, noteWidth) : 0;
 	else if (full && focused && field.hint) rows += wrappedRows(field.hint, noteWidth);
 	return rows;
