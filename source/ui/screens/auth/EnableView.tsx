@@ -2,7 +2,6 @@ import {Box} from 'ink';
 import {useEffect, useState} from 'react';
 import type {AuthServiceSetting} from '../../../api/schemas/authService.js';
 import {certificateWarnings} from '../../../domain/certificateRules.js';
-import {preflightStepLine, preflightSummary} from '../../../domain/preflight.js';
 import {typedConfirmation} from '../../actions/typedConfirmation.js';
 import {textOf, type FieldValue} from '../../components/form/fieldSpecs.js';
 import {useDraftStore} from '../../components/form/drafts.js';
@@ -12,6 +11,7 @@ import {plainText} from '../../format/plainText.js';
 import {wrappedRows} from '../../format/wrappedRows.js';
 import {useNav, useOag, useOagStore, useShell} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
+import {checkDatabase} from './databaseCheck.js';
 import {AUTH_ENABLE_ACTIONS, CHANGE_SPEC, certificateItems, ENABLE_SPEC, enableBodyOf, INITIAL_VALUES} from './enableForm.js';
 
 // The enable form (or, when the service is on, the change form) on the form kit. The secret fields are
@@ -63,15 +63,7 @@ export function EnableView({width, height}: {width: number; height: number}) {
 			const restore = oldPassword === '' ? undefined : {username: body.database.username, password: oldPassword};
 			return store.authService.change(body, typedConfirmation(nav, CHANGE_CONFIRMATION), restore);
 		},
-		test: async (values, progress) => {
-			const body = enableBodyOf(values);
-			progress('Database pre-flight from this machine (the server nodes connect from their own network):');
-			const report = await store.authService.preflight(
-				{host: body.database.host, port: body.database.port, user: body.database.username, password: body.database.password, database: body.database.name},
-				step => progress(preflightStepLine(step)),
-			);
-			return report.ok ? {ok: true, message: preflightSummary(report)} : {ok: false, message: preflightSummary(report)};
-		},
+		test: (values, progress) => checkDatabase(store, values, progress),
 		onSubmitted: () => nav.back(),
 	});
 
