@@ -7,7 +7,7 @@ import {displayWidth} from '../../source/ui/format/width.js';
 import {CHANGE_SPEC} from '../../source/ui/screens/auth/enableForm.js';
 import {directoryFormSpec} from '../../source/ui/screens/idp/forms/directoryForm.js';
 import {BUNDLE, ROOT} from '../helpers/bundle.js';
-import {startTmux, type TmuxSession} from '../helpers/tmux.js';
+import {hasColourEscapes, startTmux, type TmuxSession} from '../helpers/tmux.js';
 
 // Forms taller than the body scroll, in the real bundle in a real terminal. At exactly 80x24 the directory
 // form (both presets) and the authentication service's form have more rows than the body: the admin tabs
@@ -35,8 +35,8 @@ const DIRECTORY_LABELS = directoryFormSpec('create').fields.map(field => field.l
 const AUTH_LABELS = CHANGE_SPEC.fields.map(field => field.label);
 const INDICATOR = /^ {2}[↑↓] \d+ more field/;
 
-function start(size: Size): TmuxSession {
-	session = startTmux(`cd ${ROOT} && ${process.execPath} ${BUNDLE} demo 2>/dev/null`, size, isolated);
+function start(size: Size, args = ''): TmuxSession {
+	session = startTmux(`cd ${ROOT} && ${process.execPath} ${BUNDLE} demo ${args} 2>/dev/null`, size, isolated);
 	return session;
 }
 
@@ -85,12 +85,12 @@ async function toLastField(s: TmuxSession, size: Size, labels: readonly string[]
 }
 
 describe('forms scroll at 80x24', () => {
-	for (const [key, preset] of [
-		['n', 'OpenLDAP'],
-		['N', 'Active Directory'],
+	for (const [key, preset, args] of [
+		['n', 'OpenLDAP', '--no-color'],
+		['N', 'Active Directory', ''],
 	] as const) {
-		it(`the ${preset} directory form: the last field, with an object class added, is in sight, "↑ N more fields" above it`, async () => {
-			const s = start(SMALL);
+		it(`the ${preset} directory form${args ? ` (${args})` : ''}: the last field, with an object class added, is in sight, "↑ N more fields" above it`, async () => {
+			const s = start(SMALL, args);
 			await openIdp(s);
 			s.sendKeys(key);
 			await s.waitFor(screen => screen.includes('New directory for Okta Production') && screen.includes('> Type'));
@@ -107,6 +107,8 @@ describe('forms scroll at 80x24', () => {
 			// The three required fields were left empty: the ones out of sight are counted as to fix.
 			expect(lines.some(line => /^ {2}↑ \d+ more fields?, \d to fix$/.test(line)), screen).toBe(true);
 			expect(screen).toContain('[ Create directory ]');
+			// Without colour the indicator is plain text; with it, the fields to fix colour it.
+			expect(hasColourEscapes(s.capture({escapes: true})), args).toBe(args === '');
 
 			s.sendKeys('Tab'); // to the button, still on screen
 			await s.waitFor(screen => screen.includes('> [ Create directory ]'));
@@ -143,6 +145,23 @@ describe('forms scroll at 80x24', () => {
 });
 
 describe('forms at 120x36', () => {
+	it('follow a resize: the window goes when the terminal grows, and comes back when it shrinks', async () => {
+		const s = start(SMALL);
+		await openIdp(s);
+		s.sendKeys('n');
+		await s.waitFor(screen => screen.includes('New directory for Okta Production') && screen.includes('> Type'));
+		await toLastField(s, SMALL, DIRECTORY_LABELS, 'posixGroup');
+		s.sendKeys('Enter');
+		await s.waitFor(screen => /↑ \d+ more field/.test(screen));
+		s.resize(LARGE.columns, LARGE.rows);
+		await s.waitFor(screen => !/[↑↓] \d+ more field/.test(screen) && screen.includes('> Group object classes'));
+		const lines = await expectFrame(s, LARGE);
+		for (const label of DIRECTORY_LABELS) expect(lines.some(line => line.slice(2).startsWith(label)), label).toBe(true);
+		s.resize(SMALL.columns, SMALL.rows);
+		await s.waitFor(screen => /↑ \d+ more field/.test(screen) && screen.includes('> Group object classes'));
+		await expectFrame(s, SMALL);
+	}, 90_000);
+
 	it('show the whole directory form and the authentication service form, without indicators', async () => {
 		const s = start(LARGE);
 		await openIdp(s);
