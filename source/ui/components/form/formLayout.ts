@@ -41,13 +41,15 @@ export function formLayout(input: FormLayoutInput): FormLayout {
 	const none: Hidden = {count: 0, toFix: 0};
 	const all = {shown: visible, above: none, below: none};
 	if (height === undefined) return {full: true, ...all};
-	const full = sumOf(visible.map(i => fieldRows(input, i, true))) + buttonRows(true) + statusRows(input, true) <= height;
+	// Each field's error once: errorOf validates the whole form, and this runs on every keystroke's frame.
+	const errors = new Map(visible.map(i => [i, input.errorOf(spec.fields[i]!.name)]));
+	const full = sumOf(visible.map(i => fieldRows(input, i, errors.get(i), true))) + buttonRows(true) + statusRows(input, true) <= height;
 	if (full) return {full, ...all};
-	const heights = visible.map(i => fieldRows(input, i, false));
+	const heights = visible.map(i => fieldRows(input, i, errors.get(i), false));
 	// The button (focus past the last field) shows the last fields; a hidden focused field, the next visible one.
 	const at = visible.findIndex(i => i >= state.focus);
 	const window = scrollWindow(heights, at === -1 ? visible.length : at, height - buttonRows(false) - statusRows(input, false));
-	const hidden = (fields: readonly number[]): Hidden => ({count: fields.length, toFix: fields.filter(i => input.errorOf(spec.fields[i]!.name)).length});
+	const hidden = (fields: readonly number[]): Hidden => ({count: fields.length, toFix: fields.filter(i => errors.get(i)).length});
 	return {full, shown: visible.slice(window.start, window.end), above: hidden(visible.slice(0, window.start)), below: hidden(visible.slice(window.end))};
 }
 
@@ -62,11 +64,10 @@ export function moreText(hidden: Hidden, direction: 'above' | 'below'): string {
 export const foldsItems = (full: boolean, focused: boolean): boolean => !full && !focused;
 
 /** A field's label row, its list items, and its spelled-out error (or, at full size, the focused field's hint). */
-function fieldRows({spec, state, errorOf, width = 80}: FormLayoutInput, index: number, full: boolean): number {
+function fieldRows({spec, state, width = 80}: FormLayoutInput, index: number, error: string | undefined, full: boolean): number {
 	const field = spec.fields[index]!;
 	const focused = state.focus === index;
 	const noteWidth = width - VALUE_COLUMN;
-	const error = errorOf(field.name);
 	let rows = 1 + (field.kind === 'list' && !foldsItems(full, focused) ? itemsOf(state.values, field.name).length : 0);
 	if (error) rows += full || focused ? wrappedRows(error, noteWidth) : 0;
 	else if (full && focused && field.hint) rows += wrappedRows(field.hint, noteWidth);
