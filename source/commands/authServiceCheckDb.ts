@@ -1,5 +1,5 @@
-import {readFile} from 'node:fs/promises';
 import {Option, type Command} from 'commander';
+import {CaFileError, readCaPem} from '../config/caFile.js';
 import {preflightStepLine, preflightSummary, type PreflightReport} from '../domain/preflight.js';
 import {withContext, type CommandContext} from './context.js';
 import {secretFromEnvOrPrompt} from './secretInput.js';
@@ -61,11 +61,13 @@ export function registerCheckDb(authService: Command): void {
 		);
 }
 
+/** Through the one CA-file reader, as the TUI's enable form: a file without a readable PEM certificate is refused here, with its path. */
 async function readCa(file: string): Promise<string> {
 	try {
-		return await readFile(file, 'utf8');
-	} catch {
-		throw new CommandFailure(`cannot read the CA file ${file}`, EXIT.usage);
+		return await readCaPem(file);
+	} catch (error) {
+		if (error instanceof CaFileError) throw new CommandFailure(error.message, EXIT.usage);
+		throw error;
 	}
 }
 

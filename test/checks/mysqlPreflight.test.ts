@@ -130,7 +130,7 @@ describe.skipIf(!available)('MySQL pre-flight against a real MariaDB', () => {
 		it('without the CA: the certificate is not trusted and the credentials are not sent', async () => {
 			const report = await check(secure, {user: 'tlsonly'});
 			expect(statuses(report)).toMatchObject({handshake: 'pass', tls: 'fail', login: 'skip', database: 'skip'});
-			expect(reason(report, 'tls')).toMatch(/^TLS error: the certificate 127\.0\.0\.1 is not trusted \(pass the CA that signed it with --ca-file\)/);
+			expect(reason(report, 'tls')).toMatch(/^TLS error: the certificate 127\.0\.0\.1 is not trusted \(give the CA that signed it: --db-ca-file, or the Database CA file field\)/);
 			expect(reason(report, 'login')).toMatch(/not sent after a failed TLS handshake/);
 		});
 	});

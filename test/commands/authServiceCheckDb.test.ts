@@ -1,4 +1,7 @@
 import {randomBytes} from 'node:crypto';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {optionAfter} from '../../source/commands/authServiceCheckDb.js';
 import {mariadbAvailable, startMariaDb, type MariaDb} from '../helpers/mariadb.js';
@@ -81,5 +84,19 @@ describe.skipIf(!available)('auth-service check-db against a real MariaDB', () =
 		const noPassword = await run(['auth-service', 'check-db', ...target()]);
 		expect(noPassword.code).toBe(2);
 		expect(noPassword.stderr).toMatch(/set OAG_DB_PASSWORD/);
+	});
+
+	it('a --db-ca-file without a PEM certificate is a usage error naming the file (the one CA-file reader), before the password', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'oag-check-db-ca-'));
+		try {
+			const bad = join(dir, 'ca.pem');
+			await writeFile(bad, 'not a certificate\n');
+			const result = await run(['auth-service', 'check-db', ...target(), '--db-ca-file', bad]);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toBe(`oag-offline: the CA file ${bad} is not a PEM certificate (expected a -----BEGIN CERTIFICATE----- block)\n`);
+			expect(result.prompts).toEqual([]);
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
 	});
 });

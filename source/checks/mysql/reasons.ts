@@ -32,7 +32,8 @@ export function networkReason(error: unknown, host: string, port: number): strin
 }
 
 export function tlsReason(authorizationError: string, subject: string, caGiven: boolean): string {
-	const withCa = caGiven ? 'the CA file given did not sign it' : 'pass the CA that signed it with --ca-file';
+	// --ca-file is the gateway's CA; the database's is check-db's --db-ca-file, or the enable form's field.
+	const withCa = caGiven ? 'the CA file given did not sign it' : 'give the CA that signed it: --db-ca-file, or the Database CA file field';
 	switch (authorizationError) {
 		case 'DEPTH_ZERO_SELF_SIGNED_CERT':
 		case 'SELF_SIGNED_CERT_IN_CHAIN':

@@ -1,17 +1,21 @@
 import {Box} from 'ink';
 import {Text} from '../../theme/Text.js';
 import {Tone} from '../../theme/ThemeContext.js';
-import {itemsOf, isVisible, textOf, type FieldSpec, type FormSpec, type PickerItem} from './fieldSpecs.js';
+import {itemsOf, textOf, type FieldSpec, type PickerItem} from './fieldSpecs.js';
+import {foldsItems, formLayout, LABEL_WIDTH, moreText, VALUE_COLUMN, type FormLayoutInput, type Hidden} from './formLayout.js';
 import type {FormState} from './formState.js';
 
-// Render only: what the state says, field by field. A secret's value never reaches the screen; its mask
-// shows that something is there, not what or how long.
+// Render only: what the state says, field by field, in the window formLayout chose for the rows there are
+// (the label, list items and values are cut, never wrapped, so the rows it counted are the rows drawn). A
+// secret's value never reaches the screen; its mask shows that something is there, not what or how long.
 
-const LABEL_WIDTH = 22;
-const INDENT = ' '.repeat(LABEL_WIDTH + 2);
+const INDENT = ' '.repeat(VALUE_COLUMN);
 export const SECRET_MASK = '••••••••';
 
-function shownValue(field: FieldSpec, state: FormState, items: readonly PickerItem[]): string {
+/** A folded list on its label's row: how many, then as many as the row has room for. */
+const foldedItems = (items: readonly string[]): string => (items.length > 1 ? `${items.length} items: ${items.join(', ')}` : (items[0] ?? ''));
+
+function shownValue(field: FieldSpec, state: FormState, items: readonly PickerItem[], folded: boolean): string {
 	const text = textOf(state.values, field.name);
 	switch (field.kind) {
 		case 'secret':
@@ -24,7 +28,7 @@ function shownValue(field: FieldSpec, state: FormState, items: readonly PickerIt
 			return picked ? `‹ ${picked.label} ›` : '‹ none picked: ←/→ ›';
 		}
 		case 'list':
-			return state.entry[field.name] ?? '';
+			return folded ? foldedItems(itemsOf(state.values, field.name)) : (state.entry[field.name] ?? '');
 		default:
 			return text;
 	}
@@ -36,7 +40,7 @@ function ListItems({field, state, focused}: {field: FieldSpec; state: FormState;
 	return (
 		<>
 			{items.map((item, i) => (
-				<Tone key={`${i}-${item}`} token={focused && i === cursor ? 'border.focus' : 'text.primary'}>
+				<Tone key={`${i}-${item}`} token={focused && i === cursor ? 'border.focus' : 'text.primary'} wrap="truncate">
 					{`${INDENT}${focused && i === cursor ? '▸' : '•'} ${item}`}
 				</Tone>
 			))}
@@ -53,92 +57,75 @@ function Note({token, text}: {token: 'status.error' | 'text.muted'; text: string
 	);
 }
 
-export type FormProps = {
-	spec: FormSpec;
-	state: FormState;
-	errorOf: (name: string) => string | undefined;
-	pickerItems?: Readonly<Record<string, readonly PickerItem[]>>;
-	/** The rows and columns the form may use; when it needs more, it goes compact (see layoutOf). */
-	height?: number;
-	width?: number;
-};
+export type FormProps = FormLayoutInput & {pickerItems?: Readonly<Record<string, readonly PickerItem[]>>};
 
-const rowsOf = (text: string, width: number): number => Math.max(1, Math.ceil(text.length / Math.max(10, width)));
-
-/**
- * Whether the form fits at full size. Compact (an 80x24 terminal with several errors): only the focused
- * field's error is spelled out, the others are a ✗ before their label; hints, the button's spacing and all
- * but the last progress line go. A frame taller than its box would make Ink squeeze rows into each other.
- */
-export function fitsFull(props: FormProps): boolean {
-	const {spec, state, errorOf, height, width = 80} = props;
-	if (height === undefined) return true;
-	const noteWidth = width - INDENT.length;
-	let rows = 2 + (state.busy ? 1 : 0) + state.progress.length + (state.result ? rowsOf(state.result.message, width) : 0) + state.formErrors.length;
-	if (rows > 2) rows += 1;
-	spec.fields.forEach((field, i) => {
-		if (!isVisible(field, state.values)) return;
-		const error = errorOf(field.name);
-		rows += 1 + (field.kind === 'list' ? itemsOf(state.values, field.name).length : 0);
-		if (error) rows += rowsOf(error, noteWidth);
-		else if (state.focus === i && field.hint) rows += rowsOf(field.hint, noteWidth);
-	});
-	return rows <= height;
+/** Fields out of sight, said where they are: Tab and Shift+Tab bring them in. */
+function More({hidden, direction}: {hidden: Hidden; direction: 'above' | 'below'}) {
+	const text = moreText(hidden, direction);
+	return text ? <Tone token={hidden.toFix > 0 ? 'status.error' : 'text.muted'}>{`  ${text}`}</Tone> : null;
 }
 
 export function Form(props: FormProps) {
 	const {spec, state, errorOf, pickerItems = {}} = props;
 	const onButton = state.focus === spec.fields.length;
-	const full = fitsFull(props);
+	const {full, shown, above, below} = formLayout(props);
+	const hasStatus = state.busy || state.progress.length > 0 || state.result !== undefined || state.formErrors.length > 0;
 	return (
 		<Box flexDirection="column">
-			{spec.fields.map((field, i) => {
-				if (!isVisible(field, state.values)) return null;
+			<More hidden={above} direction="above" />
+			{shown.map(i => {
+				const field = spec.fields[i]!;
 				const focused = state.focus === i;
 				const error = errorOf(field.name);
 				const spelled = error && (full || focused);
 				const cursor = focused && field.kind !== 'choice' && field.kind !== 'picker' ? '_' : '';
+				const folded = field.kind === 'list' && foldsItems(full, focused);
 				return (
 					<Box key={field.name} flexDirection="column" flexShrink={0}>
 						<Box>
-							{/* A long value must not squeeze the marker column (Ink shrinks text boxes in a row). */}
-							<Box flexShrink={0}>
+							{/* Fixed width: a long value would otherwise shrink the marker column and shift the row left. */}
+							<Box width={2} flexShrink={0}>
 								{focused ? <Text>{'> '}</Text> : error && !spelled ? <Tone token="status.error">{'✗ '}</Tone> : <Text>{'  '}</Text>}
 							</Box>
 							<Box width={LABEL_WIDTH} flexShrink={0}>
-								<Tone token={focused ? 'border.focus' : 'text.primary'}>{field.label}</Tone>
+								<Tone token={focused ? 'border.focus' : 'text.primary'} wrap="truncate">
+									{field.label}
+								</Tone>
 							</Box>
 							<Text wrap="truncate">
-								{shownValue(field, state, pickerItems[field.name] ?? [])}
+								{shownValue(field, state, pickerItems[field.name] ?? [], folded)}
 								{cursor}
 							</Text>
 						</Box>
-						{field.kind === 'list' ? <ListItems field={field} state={state} focused={focused} /> : null}
+						{field.kind === 'list' && !folded ? <ListItems field={field} state={state} focused={focused} /> : null}
 						{spelled ? <Note token="status.error" text={error} /> : null}
 						{full && focused && field.hint && !error ? <Note token="text.muted" text={field.hint} /> : null}
 					</Box>
 				);
 			})}
+			<More hidden={below} direction="below" />
 			<Box marginTop={full ? 1 : 0} flexShrink={0}>
 				<Text>{onButton ? '> ' : '  '}</Text>
 				<Tone token={onButton ? 'border.focus' : 'text.accent'} bold>
 					{`[ ${spec.submitLabel} ]`}
 				</Tone>
 			</Box>
-			<Box flexDirection="column" marginTop={full ? 1 : 0} flexShrink={0}>
-				{state.busy ? <Tone token="status.info">Working…</Tone> : null}
-				{(full ? state.progress : state.progress.slice(-1)).map((line, i) => (
-					<Tone key={i} token="text.muted">
-						{line}
-					</Tone>
-				))}
-				{state.result ? <Tone token={state.result.ok ? 'status.ok' : 'status.error'}>{state.result.message}</Tone> : null}
-				{state.formErrors.map((line, i) => (
-					<Tone key={`e${i}`} token="status.error">
-						{line}
-					</Tone>
-				))}
-			</Box>
+			{hasStatus ? (
+				<Box flexDirection="column" marginTop={full ? 1 : 0} flexShrink={0}>
+					{state.busy ? <Tone token="status.info">Working…</Tone> : null}
+					{(full ? state.progress : state.progress.slice(-1)).map((line, i) => (
+						<Tone key={i} token="text.muted">
+							{line}
+						</Tone>
+					))}
+					{state.result ? <Tone token={state.result.ok ? 'status.ok' : 'status.error'}>{state.result.message}</Tone> : null}
+					{state.formErrors.map((line, i) => (
+						<Tone key={`e${i}`} token="status.error">
+							{line}
+						</Tone>
+					))}
+				</Box>
+			) : null}
 		</Box>
 	);
 }

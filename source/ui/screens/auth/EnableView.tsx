@@ -2,15 +2,16 @@ import {Box} from 'ink';
 import {useEffect, useState} from 'react';
 import type {AuthServiceSetting} from '../../../api/schemas/authService.js';
 import {certificateWarnings} from '../../../domain/certificateRules.js';
-import {preflightStepLine, preflightSummary} from '../../../domain/preflight.js';
 import {typedConfirmation} from '../../actions/typedConfirmation.js';
 import {textOf, type FieldValue} from '../../components/form/fieldSpecs.js';
 import {useDraftStore} from '../../components/form/drafts.js';
 import {Form} from '../../components/form/Form.js';
 import {useForm} from '../../components/form/useForm.js';
 import {plainText} from '../../format/plainText.js';
+import {wrappedRows} from '../../format/wrappedRows.js';
 import {useNav, useOag, useOagStore, useShell} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
+import {checkDatabase} from './databaseCheck.js';
 import {AUTH_ENABLE_ACTIONS, CHANGE_SPEC, certificateItems, ENABLE_SPEC, enableBodyOf, INITIAL_VALUES} from './enableForm.js';
 
 // The enable form (or, when the service is on, the change form) on the form kit. The secret fields are
@@ -62,15 +63,7 @@ export function EnableView({width, height}: {width: number; height: number}) {
 			const restore = oldPassword === '' ? undefined : {username: body.database.username, password: oldPassword};
 			return store.authService.change(body, typedConfirmation(nav, CHANGE_CONFIRMATION), restore);
 		},
-		test: async (values, progress) => {
-			const body = enableBodyOf(values);
-			progress('Database pre-flight from this machine (the server nodes connect from their own network):');
-			const report = await store.authService.preflight(
-				{host: body.database.host, port: body.database.port, user: body.database.username, password: body.database.password, database: body.database.name},
-				step => progress(preflightStepLine(step)),
-			);
-			return report.ok ? {ok: true, message: preflightSummary(report)} : {ok: false, message: preflightSummary(report)};
-		},
+		test: (values, progress) => checkDatabase(store, values, progress),
 		onSubmitted: () => nav.back(),
 	});
 
@@ -89,7 +82,7 @@ export function EnableView({width, height}: {width: number; height: number}) {
 				<Tone key={warning} token="status.warn" wrap="truncate">{`[WARN] ${plainText(warning)}`}</Tone>
 			))}
 			<Box flexDirection="column" marginTop={1}>
-				<Form spec={spec} state={state} errorOf={errorOf} pickerItems={pickerItems} width={width} height={height - 2 - Math.ceil(intro.length / Math.max(20, width)) - warnings.length} />
+				<Form spec={spec} state={state} errorOf={errorOf} pickerItems={pickerItems} width={width} height={height - 2 - wrappedRows(intro, width) - warnings.length} />
 			</Box>
 		</Box>
 	);

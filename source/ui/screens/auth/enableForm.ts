@@ -18,6 +18,9 @@ const FIELDS: FieldSpec[] = [
 	{kind: 'text', name: 'dbUser', label: 'Database user', gatewayField: 'database.username', check: v.required},
 	{kind: 'secret', name: 'dbPassword', label: 'Database password', gatewayField: 'database.password', check: v.required, hint: 'sent to the gateway only; never shown or kept'},
 	{kind: 'text', name: 'dbName', label: 'Database name', gatewayField: 'database.name', check: v.required, hint: 'created beforehand; the service creates its tables in it'},
+	// As `auth-service check-db --db-ca-file`: the enable request has no such field (the server nodes trust
+	// the database on their own), so it serves the check from this machine only and is never sent.
+	{kind: 'text', name: 'dbCaFile', label: 'Database CA file', hint: "a PEM file of the CA that signed the database's certificate, when private: Ctrl+T's check trusts it (not sent to the gateway)"},
 	{kind: 'text', name: 'publicDomain', label: 'Public domain', gatewayField: 'publicDomain', check: v.domainName, hint: 'where users sign in offline, e.g. offline-idp-service.example.com'},
 	{kind: 'picker', name: 'certificateId', label: 'Certificate', gatewayField: 'certificateId', check: value => (value === '' ? 'Pick a certificate (←/→).' : undefined), emptyText: '(loading certificates…)'},
 ];

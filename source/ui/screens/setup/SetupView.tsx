@@ -3,6 +3,7 @@ import {useDraftStore} from '../../components/form/drafts.js';
 import {Form} from '../../components/form/Form.js';
 import type {FormOutcome} from '../../components/form/formState.js';
 import {useForm} from '../../components/form/useForm.js';
+import {wrappedRows} from '../../format/wrappedRows.js';
 import {useShell} from '../../shell/ShellContext.js';
 import {Tone} from '../../theme/ThemeContext.js';
 import {SETUP_ACTIONS} from './setupActions.js';
@@ -43,7 +44,7 @@ export function SetupView({width, height}: {width: number; height: number}) {
 			<Tone token="text.muted">{INTRO}</Tone>
 			<Box flexDirection="column" marginTop={1}>
 				{/* The form's keys (Tab, Ctrl+T, Ctrl+S) are in the footer, from the registry. */}
-				<Form spec={SETUP_SPEC} state={state} errorOf={errorOf} width={width} height={height - 2 - Math.ceil(INTRO.length / width)} />
+				<Form spec={SETUP_SPEC} state={state} errorOf={errorOf} width={width} height={height - 2 - wrappedRows(INTRO, width)} />
 			</Box>
 		</Box>
 	);
