@@ -1,10 +1,9 @@
-import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {displayWidth} from '../../source/ui/format/width.js';
-import {BUNDLE, ROOT, spawnSimulatorProcess} from '../helpers/bundle.js';
+import {BUNDLE, ROOT, spawnSimulatorProcess, ensureFreshBundle} from '../helpers/bundle.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 
 // The app policy form of the real bundle at exactly 80x24, in both policy eras: the access-policy picker
@@ -13,19 +12,9 @@ import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 
 const SIZE = {columns: 80, rows: 24};
 
-function newestSource(dir: string): number {
-	let newest = 0;
-	for (const entry of readdirSync(dir, {withFileTypes: true})) {
-		const path = join(dir, entry.name);
-		newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-	}
-	return newest;
-}
 
 beforeAll(() => {
-	if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource(join(ROOT, 'source'))) {
-		execFileSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, stdio: 'inherit'});
-	}
+	ensureFreshBundle();
 }, 120_000);
 
 let session: TmuxSession | undefined;
@@ -38,10 +27,10 @@ afterAll(async () => {
 	rmSync(home, {recursive: true, force: true});
 });
 
-/** The screen with wrapped lines joined (capture-pane -J): a line the terminal wrapped comes back too long. */
+/** Nothing wider than the terminal (a wrapped line comes back joined, too long), the footer in its place. */
 function expectFits(s: TmuxSession): string[] {
-	const text = execFileSync('tmux', ['-L', s.socket, 'capture-pane', '-p', '-J', '-t', 'e2e'], {encoding: 'utf8'});
-	const lines = text.replace(/\n$/, '').split('\n');
+	const lines = s.joinedLines();
+	const text = lines.join('\n');
 	expect(lines.length, text).toBeLessThanOrEqual(SIZE.rows);
 	for (const line of lines) expect(displayWidth(line), `wider than ${SIZE.columns}: ${line}`).toBeLessThanOrEqual(SIZE.columns);
 	// The frame is one row short of the terminal; its last line is the footer's key hints, under a rule.

@@ -1,12 +1,11 @@
-import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, statSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {displayWidth} from '../../source/ui/format/width.js';
 import {CHANGE_SPEC} from '../../source/ui/screens/auth/enableForm.js';
 import {directoryFormSpec} from '../../source/ui/screens/idp/forms/directoryForm.js';
-import {BUNDLE, ROOT} from '../helpers/bundle.js';
+import {BUNDLE, ROOT, ensureFreshBundle} from '../helpers/bundle.js';
 import {hasColourEscapes, startTmux, type TmuxSession} from '../helpers/tmux.js';
 
 // Forms taller than the body scroll, in the real bundle in a real terminal. At exactly 80x24 the directory
@@ -15,9 +14,7 @@ import {hasColourEscapes, startTmux, type TmuxSession} from '../helpers/tmux.js'
 // below; nothing wraps. At 120x36 the whole form shows, without indicators.
 
 beforeAll(() => {
-	if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < statSync(join(ROOT, 'source/ui/components/form/Form.tsx')).mtimeMs) {
-		execFileSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, stdio: 'inherit'});
-	}
+	ensureFreshBundle();
 }, 120_000);
 
 let session: TmuxSession | undefined;
@@ -40,17 +37,11 @@ function start(size: Size, args = ''): TmuxSession {
 	return session;
 }
 
-/** The screen with wrapped lines joined (capture-pane -J): a line the terminal wrapped comes back too long. */
-function joined(s: TmuxSession): string[] {
-	const text = execFileSync('tmux', ['-L', s.socket, 'capture-pane', '-p', '-J', '-t', 'e2e'], {encoding: 'utf8'});
-	return text.replace(/\n$/, '').split('\n');
-}
-
 /** Nothing wider than the terminal, and the footer's rule and key hints in their place (the frame is one row short). */
 async function expectFrame(s: TmuxSession, size: Size): Promise<string[]> {
 	// A capture can land between two writes of one frame: wait until the footer is drawn, then check it all.
 	await s.waitFor(screen => /ctrl\+s \w+/.test(screen.split('\n')[size.rows - 2] ?? ''));
-	const lines = joined(s);
+	const lines = s.joinedLines();
 	const screen = lines.join('\n');
 	expect(lines.length, screen).toBeLessThanOrEqual(size.rows);
 	for (const line of lines) expect(displayWidth(line), `wider than ${size.columns}: ${line}`).toBeLessThanOrEqual(size.columns);
@@ -171,7 +162,7 @@ describe('forms at 120x36', () => {
 		for (const label of DIRECTORY_LABELS) expect(lines.some(line => line.slice(2).startsWith(label)), label).toBe(true);
 		expect(lines.some(line => INDICATOR.test(line))).toBe(false);
 		await toLastField(s, LARGE, DIRECTORY_LABELS, 'posixGroup');
-		expect(joined(s).some(line => INDICATOR.test(line))).toBe(false);
+		expect(s.joinedLines().some(line => INDICATOR.test(line))).toBe(false);
 
 		s.sendKeys('Escape');
 		await s.waitFor(screen => screen.includes('IdP Okta Production'));

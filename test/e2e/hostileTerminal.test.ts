@@ -1,10 +1,10 @@
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningSimulator} from '../../source/simulator/types.js';
-import {BUNDLE, ROOT, runBundle} from '../helpers/bundle.js';
+import {BUNDLE, ROOT, runBundle, ensureFreshBundle} from '../helpers/bundle.js';
 import {startHostileGateway, TERMINAL_ATTACK, type HostileGateway} from '../helpers/hostileGateway.js';
 import {startTestSimulator} from '../helpers/simulator.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
@@ -26,10 +26,7 @@ const caFile = join(home, 'gateway-ca.pem');
 const env = {HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_STATE_HOME: join(home, 'state'), XDG_DATA_HOME: join(home, 'data')};
 
 beforeAll(async () => {
-	// A bundle older than the sanitiser would test yesterday's code.
-	if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < statSync(join(ROOT, 'source/domain/terminalText.ts')).mtimeMs) {
-		execFileSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, stdio: 'inherit'});
-	}
+	ensureFreshBundle();
 	sim = await startTestSimulator({http: true, idps: 2, apps: 3});
 	gateway = await startHostileGateway(sim.url, {tls: true});
 	writeFileSync(caFile, gateway.caPem!);

@@ -1,10 +1,9 @@
-import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, statSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {displayWidth} from '../../source/ui/format/width.js';
-import {BUNDLE, ROOT, spawnSimulatorProcess} from '../helpers/bundle.js';
+import {BUNDLE, ROOT, spawnSimulatorProcess, ensureFreshBundle} from '../helpers/bundle.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 
 // The layout of the real bundle in a real terminal, at exactly 80x24 (many SSH sessions) and at 120x36,
@@ -12,9 +11,7 @@ import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 // every screen shows all its rows, and the help and the footers fit.
 
 beforeAll(() => {
-	if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < statSync(join(ROOT, 'source/ui/shell/App.tsx')).mtimeMs) {
-		execFileSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, stdio: 'inherit'});
-	}
+	ensureFreshBundle();
 }, 120_000);
 
 let session: TmuxSession | undefined;
@@ -39,17 +36,11 @@ async function insecureCommand(): Promise<string> {
 	return `cd ${ROOT} && ${process.execPath} ${BUNDLE} --host ${url} --client-id ${clientId} --key-file ${keyFile} --insecure 2>/dev/null`;
 }
 
-/** The screen with wrapped lines joined (capture-pane -J): a line the terminal wrapped comes back too long. */
-function joined(s: TmuxSession): string[] {
-	const text = execFileSync('tmux', ['-L', s.socket, 'capture-pane', '-p', '-J', '-t', 'e2e'], {encoding: 'utf8'});
-	return text.replace(/\n$/, '').split('\n');
-}
-
 type Size = {columns: number; rows: number};
 
 /** What holds on every screen: the frame's lines fit, the header keeps its badges, the footer is one line. */
 function expectFrame(s: TmuxSession, size: Size, insecure: boolean, title: string): string[] {
-	const lines = joined(s);
+	const lines = s.joinedLines();
 	expect(lines.length, lines.join('\n')).toBeLessThanOrEqual(size.rows);
 	for (const line of lines) expect(displayWidth(line), `wider than ${size.columns}: ${line}`).toBeLessThanOrEqual(size.columns);
 	const [status, trail] = lines;

@@ -1,26 +1,12 @@
-import {execFileSync} from 'node:child_process';
-import {existsSync, readdirSync, statSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {BUNDLE, ROOT} from '../helpers/bundle.js';
+import {BUNDLE, ROOT, ensureFreshBundle} from '../helpers/bundle.js';
 import {startTmux, type TmuxSession} from '../helpers/tmux.js';
 
 // The bundled binary in a real terminal: Enter on a dashboard readiness line opens that very item.
 
-function newestSource(dir: string): number {
-	let newest = 0;
-	for (const entry of readdirSync(dir, {withFileTypes: true})) {
-		const path = join(dir, entry.name);
-		newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-	}
-	return newest;
-}
 
 beforeAll(() => {
-	const sources = Math.max(newestSource(join(ROOT, 'source')), newestSource(join(ROOT, 'themes')), statSync(join(ROOT, 'cli.tsx')).mtimeMs);
-	if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < sources) {
-		execFileSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, stdio: 'inherit'});
-	}
+	ensureFreshBundle();
 }, 120_000);
 
 let session: TmuxSession | undefined;

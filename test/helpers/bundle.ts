@@ -1,5 +1,6 @@
 import {execFileSync, spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 import {fileURLToPath} from 'node:url';
 
@@ -9,8 +10,28 @@ import {fileURLToPath} from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BUNDLE = `${ROOT}dist/cli.js`;
 
+const build = () => execFileSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, stdio: 'inherit'});
+
 export function ensureBundle(): string {
-	if (!existsSync(BUNDLE)) execFileSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, stdio: 'inherit'});
+	if (!existsSync(BUNDLE)) build();
+	return BUNDLE;
+}
+
+function newestMtime(path: string): number {
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = 0;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	return newest;
+}
+
+/**
+ * For the end-to-end files that drive the bundle in a terminal: rebuilds it when anything it is built from
+ * changed after it, so a file run on its own never tests yesterday's code. (Give the hook 120 s.)
+ */
+export function ensureFreshBundle(): string {
+	const inputs = ['source', 'themes', 'cli.tsx', 'scripts/build.mjs'].map(path => newestMtime(join(ROOT, path)));
+	if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < Math.max(...inputs)) build();
 	return BUNDLE;
 }
 

@@ -9,6 +9,8 @@ export type TmuxSession = {
 	socket: string;
 	/** The visible screen; with escapes: true, SGR colour codes are kept (capture-pane -e). */
 	capture(options?: {escapes?: boolean}): string;
+	/** The screen's lines with wrapped lines joined (capture-pane -J): a line the terminal wrapped comes back too long. */
+	joinedLines(): string[];
 	sendKeys(...keys: string[]): void;
 	/** Literal text (no key-name lookup), e.g. ':health'. */
 	type(text: string): void;
@@ -39,6 +41,7 @@ export function startTmux(command: string, size: {columns: number; rows: number}
 	const session: TmuxSession = {
 		socket,
 		capture: ({escapes = false} = {}) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'e2e'),
+		joinedLines: () => tmux('capture-pane', '-p', '-J', '-t', 'e2e').replace(/\n$/, '').split('\n'),
 		sendKeys: (...keys) => void tmux('send-keys', '-t', 'e2e', ...keys),
 		type: text => void tmux('send-keys', '-t', 'e2e', '-l', '--', text),
 		resize: (columns, rows) => void tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows)),
