@@ -4,6 +4,9 @@
 // (default 600, the goal's 10 minutes); BENCH_KEYS the number of keystrokes timed (default 60); BENCH_ONLY
 // (tui or load) runs one part.
 import {cpus, loadavg} from 'node:os';
+import {request} from 'undici';
+import type {RunningSimulator} from '../source/simulator/types.js';
+import {dispatcherFor, tokenFor} from '../test/helpers/simulator.js';
 import {percentile, sleep, startTuiSession, untilRequests} from './tuiSession.js';
 
 export type GoalRow = {figure: string; measured: string; goal: string; met: 'yes' | 'no'};
@@ -64,7 +67,7 @@ async function bigGateway(apps: number, soakSeconds: number, keys: number): Prom
 			},
 			{
 				figure: `peak RSS (VmHWM), ${apps} apps, every screen visited`,
-				measured: `${peakAfterVisit.toFixed(0)} MB`,
+				measured: `${peakAfterVisit.toFixed(1)} MB`,
 				goal: '< 150 MB',
 				met: peakAfterVisit < 150 ? 'yes' : 'no',
 			},
@@ -80,8 +83,28 @@ async function bigGateway(apps: number, soakSeconds: number, keys: number): Prom
 	}
 }
 
+/**
+ * One state read alone, as this machine serves it: the simulator's latency plus the loopback TLS round trip
+ * and the timer's slack. Bare undici with one token, sequential, after a warm-up: no client of ours in it.
+ */
+async function measuredRoundTripMs(sim: RunningSimulator, reads: number): Promise<number> {
+	const dispatcher = dispatcherFor(sim);
+	try {
+		const token = await tokenFor(sim, dispatcher);
+		const headers = {authorization: `Bearer ${token}`, accept: 'application/json'};
+		const ids = ((await (await request(`${sim.url}/api/v2/apps`, {dispatcher, headers})).body.json()) as Array<{id: string}>).map(a => a.id);
+		const read = async (id: string) => void (await (await request(`${sim.url}/api/v2/apps/${id}/offline-mode`, {dispatcher, headers})).body.text());
+		for (const id of ids.slice(0, 5)) await read(id);
+		const started = performance.now();
+		for (const id of ids.slice(0, reads)) await read(id);
+		return (performance.now() - started) / reads;
+	} finally {
+		await dispatcher.close();
+	}
+}
+
 /** (d) requests and time until every app state is known, at a simulated latency. */
-async function slowGateway(apps: number, latencyMs: number, concurrency: number): Promise<GoalRow> {
+async function slowGateway(apps: number, latencyMs: number, concurrency: number): Promise<GoalRow[]> {
 	const tui = await startTuiSession({apps, idps: 2, faults: {latencyMs}});
 	try {
 		const listed = await untilRequests(tui.sim, LIST_ROUTE, 1, 60_000);
@@ -93,12 +116,25 @@ async function slowGateway(apps: number, latencyMs: number, concurrency: number)
 		const ideal = (apps * latencyMs) / concurrency;
 		const ok = stateReads === apps && ms <= 1.2 * ideal;
 		await tui.quit();
-		return {
-			figure: `every app state known, ${apps} apps at ${latencyMs} ms latency (from the list's request)`,
-			measured: `${stateReads} state reads (${(stateReads / apps).toFixed(2)} per app), ${(ms / 1000).toFixed(2)} s`,
-			goal: `1 read per app, <= 1.2 x ${apps} x ${latencyMs} ms / ${concurrency} = ${((1.2 * ideal) / 1000).toFixed(2)} s`,
-			met: ok ? 'yes' : 'no',
-		};
+		const measured = `${stateReads} state reads (${(stateReads / apps).toFixed(2)} per app), ${(ms / 1000).toFixed(2)} s`;
+		// The goal's latency is the simulator's added delay; a read alone takes longer on this machine (TLS
+		// over loopback, the timer firing on the next tick). The same goal against that round trip, beside it.
+		const roundTrip = await measuredRoundTripMs(tui.sim, 40);
+		const idealRoundTrip = (apps * roundTrip) / concurrency;
+		return [
+			{
+				figure: `every app state known, ${apps} apps at ${latencyMs} ms latency (from the list's request)`,
+				measured,
+				goal: `1 read per app, <= 1.2 x ${apps} x ${latencyMs} ms / ${concurrency} = ${((1.2 * ideal) / 1000).toFixed(2)} s`,
+				met: ok ? 'yes' : 'no',
+			},
+			{
+				figure: `  the same against one read's round trip here, undici alone (${roundTrip.toFixed(1)} ms)`,
+				measured,
+				goal: `<= 1.2 x ${apps} x ${roundTrip.toFixed(1)} ms / ${concurrency} = ${((1.2 * idealRoundTrip) / 1000).toFixed(2)} s`,
+				met: stateReads === apps && ms <= 1.2 * idealRoundTrip ? 'yes' : 'no',
+			},
+		];
 	} finally {
 		await tui.close();
 	}
@@ -112,7 +148,7 @@ export async function goalRows(): Promise<GoalRow[]> {
 	const only = process.env.BENCH_ONLY;
 	const rows: GoalRow[] = [];
 	if (only !== 'load') rows.push(...(await bigGateway(5_000, soak, keys)));
-	if (only !== 'tui') rows.push(await slowGateway(2_000, 20, 8));
+	if (only !== 'tui') rows.push(...(await slowGateway(2_000, 20, 8)));
 	return rows;
 }
 
