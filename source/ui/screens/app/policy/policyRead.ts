@@ -6,6 +6,8 @@ import {findApp} from '../item.js';
 // policies) and the store holds nothing to start from. The view shows it; the screen then stops taking
 // typed text, so the registry's keys work (`r` reads again, Esc goes back).
 
+const appFailure = (error: string | undefined): string | undefined => (error === undefined ? undefined : `Cannot read the app's offline policy: ${error}`);
+
 /** The failure to show, in one sentence, or undefined when nothing the form needs failed to read. */
 export function policyReadFailure(state: OagState, appId: string | undefined): string | undefined {
 	const entry = findApp(state, appId);
@@ -22,7 +24,6 @@ export function policyReadFailure(state: OagState, appId: string | undefined): s
 	return appFailure(entry.policyError); // the read that finds the era failed
 }
 
-const appFailure = (error: string | undefined): string | undefined => (error === undefined ? undefined : `Cannot read the app's offline policy: ${error}`);
 
 /** The form takes typed text, except while there is no form, only a failed read to show. */
 export const policyFormCapturesText = (state: OagState, route: Route): boolean => policyReadFailure(state, route.params?.id) === undefined;
