@@ -1,4 +1,5 @@
 import {parseGatewayHost} from '../domain/gatewayHost.js';
+import {ClientSettingsError} from './errors.js';
 
 // Turns what the user typed for --host into the URL we call and the JWT audience the gateway expects.
 // The audience is always https://host[:port] (port only when not 443), even when we call a local simulator
@@ -15,9 +16,9 @@ export type GatewayAddress = {
 	protocol: 'https' | 'http';
 };
 
-function hostError(input: string, why: string): Error {
+function hostError(input: string, why: string): ClientSettingsError {
 	const shown = input.length > 80 ? `${input.slice(0, 80)}...` : input;
-	return new Error(`Not a gateway host: "${shown}" (${why.replace(/\.$/, '')}). Use host, host:port or https://host[:port].`);
+	return new ClientSettingsError('host', `Not a gateway host: "${shown}" (${why.replace(/\.$/, '')}). Use host, host:port or https://host[:port].`);
 }
 
 /** The host rule lives in domain/gatewayHost (shared with login and Setup); URL only normalises what passed. */

@@ -2,6 +2,7 @@ import {createTokenManager} from './auth/tokenManager.js';
 import {lazySigningKey} from './auth/signingKeySource.js';
 import {parseGatewayAddress} from './baseUrl.js';
 import type {OagClient, OagClientOptions} from './clientOptions.js';
+import {ClientSettingsError} from './errors.js';
 import {createGatewayCaller} from './gatewayCall.js';
 import {MAX_RETRY_AFTER_SECONDS} from './http/backoff.js';
 import {createDispatcher} from './http/dispatcher.js';
@@ -44,12 +45,12 @@ function positive(name: string, value: number, allowZero = false): number {
 export function createOagClient(options: OagClientOptions): OagClient {
 	const address = parseGatewayAddress(options.host);
 	const clientId = options.clientId.trim();
-	if (clientId === '') throw new Error('The client id (--client-id) is empty or only spaces: copy it from the OAG admin UI (API section)');
+	if (clientId === '') throw new ClientSettingsError('clientId', 'The client id (--client-id) is empty or only spaces: copy it from the OAG admin UI (API section)');
 	if (/\s/.test(clientId)) {
-		throw new Error('The client id (--client-id) contains spaces or line breaks: copy it again from the OAG admin UI (API section)');
+		throw new ClientSettingsError('clientId', 'The client id (--client-id) contains spaces or line breaks: copy it again from the OAG admin UI (API section)');
 	}
 	const scopes = options.scopes ?? SCOPES;
-	if (scopes.length === 0) throw new Error('At least one scope is needed');
+	if (scopes.length === 0) throw new ClientSettingsError('scopes', 'At least one scope is needed');
 
 	const connectMs = positive('timeouts.connectMs', options.timeouts?.connectMs ?? CLIENT_DEFAULTS.connectMs);
 	const totalMs = positive('timeouts.totalMs', options.timeouts?.totalMs ?? CLIENT_DEFAULTS.totalMs);

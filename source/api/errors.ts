@@ -54,6 +54,22 @@ export class OagError extends Error {
 
 export const isOagError = (error: unknown): error is OagError => error instanceof OagError;
 
+/** The client setting a ClientSettingsError is about. */
+export type ClientSetting = 'host' | 'clientId' | 'scopes';
+
+/**
+ * A setting refused while the client is created, before anything is sent (not an OagError: there was no
+ * call). `setting` names which one, so a form puts the message on that field without reading its wording.
+ */
+export class ClientSettingsError extends Error {
+	readonly setting: ClientSetting;
+
+	constructor(setting: ClientSetting, message: string) {
+		super(message);
+		this.setting = setting;
+	}
+}
+
 /** Exit codes of the design (section 4): auth and scope problems are 3, everything else 1. */
 export function exitCodeFor(error: unknown): number {
 	if (isOagError(error) && (error.kind === 'unauthorized' || error.kind === 'missing-scope')) return EXIT.auth;

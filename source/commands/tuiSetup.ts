@@ -1,5 +1,4 @@
 import type {AuthMode} from '../api/clientOptions.js';
-import {isOagError} from '../api/errors.js';
 import {SecretStoreError} from '../secrets/labels.js';
 import {storeKey} from '../secrets/keyStore.js';
 import {checkPrivateKeyPem, type CheckedKey} from '../secrets/pem.js';
@@ -77,12 +76,13 @@ async function probe(target: Prepared, insecure: boolean): Promise<Probe> {
 	}
 }
 
-/** `login`'s failure, decided from the client error it keeps as its cause (never from its wording). */
+/**
+ * `login`'s failure, decided from the client error it keeps as its cause (never from its wording): a
+ * gateway's answer, or a setting the client refused before sending anything (which names its field).
+ */
 function probeFailure(error: unknown, host: string): SetupFailure {
-	if (!(error instanceof CommandFailure)) return setupFailureFrom(error, host);
-	if (isOagError(error.cause)) return setupFailureFrom(error.cause, host);
-	// No gateway error: the client refused the settings before sending anything.
-	return failure(`Cannot use host ${host}.`, {host: messageOf(error.cause ?? error)});
+	const cause = error instanceof CommandFailure && error.cause !== undefined ? error.cause : error;
+	return setupFailureFrom(cause, host);
 }
 
 export function createSetupService(options: {insecure: boolean; readOnly: boolean}): SetupService {

@@ -4,7 +4,7 @@ import {accessPolicyOperation, groupPolicyOperation, type AccessPolicySlice, typ
 import type {EraMemory} from '../operations/policyEra.js';
 import type {OperationRunner} from '../operations/runner.js';
 import type {Operation, OperationOutcome} from '../operations/types.js';
-import type {AppEntry, OagState, Toast} from './state.js';
+import type {OagState, Toast} from './state.js';
 
 // Who may sign in to an app offline, changed from the TUI: the same operations as `apps groups` and
 // `apps access-policy` (read before, verify, one audit line, an undo built from the value before), run by
@@ -27,10 +27,12 @@ type Deps = {
 	state: StoreApi<OagState>;
 	operations: OperationRunner;
 	notify(text: string, tone?: Toast['tone']): void;
+	/** The apps slice takes what a save read back (and drops older reads of that app's policy still to answer). */
+	policySaved(appId: string, policy: PolicySlice): void;
 };
 
 export function createAppPolicyActions(deps: Deps): AppPolicyActions {
-	const {api, state, operations, notify} = deps;
+	const {api, state, operations, notify, policySaved} = deps;
 	const undos = new Map<string, Operation<PolicySlice>>();
 
 	// The TUI keeps the era in the store only (the commands keep it in the profile).
@@ -44,13 +46,10 @@ export function createAppPolicyActions(deps: Deps): AppPolicyActions {
 		const app = state.getState().apps.items.find(e => e.app.id === appId)?.app;
 		return {id: appId, ...(app ? {name: app.name} : {})};
 	};
-	const patch = (appId: string, change: Partial<AppEntry>): void =>
-		state.setState(s => ({apps: {...s.apps, items: s.apps.items.map(e => (e.app.id === appId ? {...e, ...change} : e))}}));
-
 	const run = async <S extends PolicySlice>(appId: string, op: Operation<S>): Promise<OperationOutcome<S>> => {
 		const outcome = await operations.run(op);
 		// What the gateway read back after the write (also on a mismatch): that is what the app has now.
-		if (outcome.after !== undefined) patch(appId, outcome.after);
+		if (outcome.after !== undefined) policySaved(appId, outcome.after);
 		if (outcome.undo) undos.set(appId, outcome.undo as unknown as Operation<PolicySlice>);
 		notify(outcome.message, outcome.ok ? 'ok' : 'error');
 		return outcome;

@@ -184,7 +184,7 @@ export function createOagStore(options: OagStoreOptions): OagStore {
 		notify,
 		operations,
 		promotion: createAppPromotion({api: options.api, runner: operations, store: state, concurrency: ctx.concurrency}),
-		appPolicy: createAppPolicyActions({api: options.api, state, operations, notify}),
+		appPolicy: createAppPolicyActions({api: options.api, state, operations, notify, policySaved: apps.policySaved}),
 		loadAudit: () => loadAudit(state, operations, now),
 		authService: createAuthServiceActions({api: options.api, operations, state, load: resource => flights[resource].load(), notify}),
 		idpOffline: idpOfflineActions({api: options.api, state, operations, notify}),

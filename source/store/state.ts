@@ -65,7 +65,9 @@ export type AppEntry = {
 	groups?: string[];
 	/** Access policy (gateways from the cutover); null = none assigned. */
 	accessPolicyId?: string | null;
-	/** Why the state could not be read (the state is the essential read; a policy read failing is not shown). */
+	/** Why the last read of its offline policy failed (the policy form shows it; the lists do not). */
+	policyError?: string;
+	/** Why the state could not be read (the state is the essential read; a policy read failing is not shown in lists). */
 	error?: string;
 	errorKind?: OagErrorKind | 'unknown';
 };

@@ -4,6 +4,7 @@ import {memoryAuditLog} from '../../source/audit/memoryLog.js';
 import {template} from '../../source/simulator/context.js';
 import {createOagStore, type OagStore} from '../../source/store/createOagStore.js';
 import {NO_ACCESS_POLICIES} from '../../source/store/slices/accessPolicies.js';
+import type {OagClient} from '../../source/api/clientOptions.js';
 import {simWithClient, type SimClient} from '../operations/support.js';
 import {demoConnection} from './fakeOagApi.js';
 
@@ -12,6 +13,7 @@ import {demoConnection} from './fakeOagApi.js';
 // write that meets a newer gateway's 405 teaches the store the other era, audited once.
 
 const LIST_ROUTE = `GET ${template(paths.accessPolicies, 'idpId')}`;
+const READ_ACCESS_ROUTE = `GET ${template(paths.appAccessPolicy, 'applicationId')}`;
 
 let env: SimClient | undefined;
 let store: OagStore | undefined;
@@ -22,10 +24,10 @@ afterEach(async () => {
 	store = undefined;
 });
 
-async function start(gatewayVersion: string) {
+async function start(gatewayVersion: string, api?: (client: OagClient) => OagClient) {
 	env = await simWithClient({http: true, gatewayVersion});
 	const audit = memoryAuditLog();
-	store = createOagStore({api: env.client, connection: demoConnection, healthIntervalMs: 60_000, audit, appPolicies: false});
+	store = createOagStore({api: api ? api(env.client) : env.client, connection: demoConnection, healthIntervalMs: 60_000, audit, appPolicies: false});
 	return {env, store, audit};
 }
 
@@ -66,5 +68,75 @@ describe('a group-policy write on a newer gateway', () => {
 		expect(store.appPolicy.undoLabel(app.id)).toBeUndefined(); // nothing went through
 		expect((await audit.read()).entries).toMatchObject([{action: 'apps.group-policy', outcome: 'failed'}]);
 		expect((await env.client.apps.getGroupPolicy(app.id)).groups).toEqual(before);
+	});
+});
+
+describe("the read that finds an app's policy era fails (not a 404)", () => {
+	it('the entry says why and the era stays unknown; the next ensure (reopening the form) reads again', async () => {
+		const {env, store} = await start('2026.11.0');
+		await store.load('apps');
+		const app = store.state.getState().apps.items[0]!.app;
+		env.sim.control.setFaults({failNext: {[READ_ACCESS_ROUTE]: 1}});
+		await store.apps.ensurePolicy(app.id);
+		const failed = store.state.getState().apps.items[0]!;
+		expect(failed.policyError).toBeTruthy();
+		expect(failed.accessPolicyId).toBeUndefined();
+		expect(store.state.getState().policyEra).toBeUndefined();
+
+		env.sim.control.resetCounters();
+		await store.apps.ensurePolicy(app.id);
+		expect(env.sim.control.counters().byRoute[READ_ACCESS_ROUTE]).toBe(1);
+		const read = store.state.getState().apps.items[0]!;
+		expect(read.policyError).toBeUndefined();
+		expect(read.accessPolicyId).toBe((await env.client.apps.getAccessPolicy(app.id)).accessPolicyId);
+		expect(store.state.getState().policyEra).toBe('access-policy');
+	});
+});
+
+describe('a policy read in flight when a save lands', () => {
+	it("is dropped when it answers: the store keeps what the save read back, not the read's older value", async () => {
+		// The first read of an app's access policy gets the simulator's answer, then is held (a slow response
+		// path) until the test lets it through: its answer is the value from before the save.
+		let answered!: () => void;
+		const hasAnswer = new Promise<void>(resolve => (answered = resolve));
+		let release!: () => void;
+		const released = new Promise<void>(resolve => (release = resolve));
+		let held = false;
+		const holdFirstRead = (client: OagClient): OagClient => ({
+			...client,
+			apps: {
+				...client.apps,
+				async getAccessPolicy(id) {
+					const answer = await client.apps.getAccessPolicy(id);
+					if (held) return answer;
+					held = true;
+					answered();
+					await released;
+					return answer;
+				},
+			},
+		});
+		const {env, store} = await start('2026.11.0', holdFirstRead);
+		await store.load('apps');
+		const app = store.state.getState().apps.items.find(e => e.app.idpId !== undefined)!.app;
+		const created = await env.client.accessPolicies.create(app.idpId!, {
+			name: 'offline-engineers',
+			rules: [{name: 'engineers', conditions: {groups: {include: [{name: 'engineers'}]}}, actions: {access: 'allow', chains: [{authenticationMethods: [[{key: 'password'}]]}]}}],
+		});
+		const before = (await env.client.apps.getAccessPolicy(app.id)).accessPolicyId;
+		expect(before).not.toBe(created.id);
+
+		const inFlight = store.apps.ensurePolicy(app.id);
+		await hasAnswer;
+		const outcome = await store.appPolicy.setAccessPolicy(app.id, {id: created.id, name: created.name});
+		expect(outcome.ok).toBe(true);
+		const entry = () => store.state.getState().apps.items.find(e => e.app.id === app.id)!;
+		expect(entry().accessPolicyId).toBe(created.id);
+
+		release();
+		await inFlight;
+		await store.apps.settled();
+		expect(entry().accessPolicyId).toBe(created.id);
+		expect((await env.client.apps.getAccessPolicy(app.id)).accessPolicyId).toBe(created.id);
 	});
 });

@@ -156,6 +156,23 @@ describe(`access-policy era (${NEWEST_GATEWAY_VERSION})`, () => {
 		return h.waitFor(f => f.includes(`‹ ${label}`));
 	}
 
+	it("a failed read of the app's policy is shown (not 'reading' for ever); r reads it again and the form opens", async () => {
+		// Every read of an app's access policy answers 500: the read that finds the era fails, and not with a 404.
+		env.sim.control.setFaults({errorRate: 1, pathPattern: '/offline-mode/access-policy$'});
+		try {
+			const h = await openWiki();
+			await h.press('e');
+			const frame = await h.waitFor(f => f.includes("[ERROR] Cannot read the app's offline policy"), 15_000);
+			expect(frame).toContain('r reads it again');
+			expect(frame).not.toContain('Reading the app');
+		} finally {
+			env.sim.control.setFaults({});
+		}
+		await harness!.press('r');
+		const frame = await harness!.waitFor(f => f.includes('Who may sign in to Wiki offline: access policy'), 10_000);
+		expect(frame).not.toContain('[ERROR]');
+	}, 40_000);
+
 	it("e picks one of the IdP's access policies: the simulator holds it, the app screen names it", async () => {
 		const h = await openWiki();
 		await h.waitFor(f => /access policy\s+none/.test(f), 5000);

@@ -8,7 +8,7 @@ import {createMemoryDraftStore, draftOf, restoreDraft, SECRET_NOT_KEPT, type Dra
 import {textOf, type FormSpec, type FormValues, type PickerItem} from '../../source/ui/components/form/fieldSpecs.js';
 import {Form, SECRET_MASK} from '../../source/ui/components/form/Form.js';
 import {formActions} from '../../source/ui/components/form/formActions.js';
-import {reduceBurst} from '../../source/ui/components/form/formKeys.js';
+import {reduceBurst, reduceFormKey} from '../../source/ui/components/form/formKeys.js';
 import {initialFormState, setValue, type FormOutcome} from '../../source/ui/components/form/formState.js';
 import {useForm} from '../../source/ui/components/form/useForm.js';
 import {createNavigation} from '../../source/ui/navigation.js';
@@ -311,6 +311,36 @@ describe('form kit: a burst of keys', () => {
 		const {state} = reduceBurst(SETUP_SPEC, initialFormState(SETUP_SPEC), splitKeystrokes(burst, key), () => []);
 		expect(state.values.host).toBe('oag.example.com');
 		expect(state.values.privateKeyPem).toContain('MIIEvQ');
+	});
+});
+
+describe('form kit: a letter in a picker', () => {
+	// Access policies are picked by UUID: the letter must find what the admin reads, not the id.
+	const PICKER: FormSpec = {id: 'picker-test', submitLabel: 'Assign', fields: [{kind: 'picker', name: 'policy', label: 'Access policy'}]};
+	const POLICIES: PickerItem[] = [
+		{id: 'e3b0c442-98fc-4c14-9afb-f4c8996fb924', label: 'Default offline policy (default)'},
+		{id: 'a1f0c442-98fc-4c14-9afb-f4c8996fb925', label: 'offline-engineers: engineers'},
+		{id: 'd4e5c442-98fc-4c14-9afb-f4c8996fb926', label: 'offline-contractors: contractors'},
+		{id: 'b7c8c442-98fc-4c14-9afb-f4c8996fb927', label: 'Auditors'},
+		{id: 'c9d0c442-98fc-4c14-9afb-f4c8996fb928', label: ''},
+	];
+	const letter = (value: string, input: string, items: readonly PickerItem[] = POLICIES) => {
+		const key = splitKeystrokes(input, {} as never)[0]![1];
+		const state = setValue(PICKER, initialFormState(PICKER), 'policy', value);
+		return textOf(reduceFormKey(PICKER, state, input, key, items).state.values, 'policy');
+	};
+
+	it("jumps to the next item whose label starts with it (any case), wrapping, from the one shown", () => {
+		expect(letter(POLICIES[0]!.id, 'o')).toBe(POLICIES[1]!.id);
+		expect(letter(POLICIES[1]!.id, 'O')).toBe(POLICIES[2]!.id);
+		expect(letter(POLICIES[2]!.id, 'o')).toBe(POLICIES[1]!.id);
+		expect(letter('', 'a')).toBe(POLICIES[3]!.id);
+	});
+
+	it("never jumps by an id's first letter; an item without a label is found by its id", () => {
+		expect(letter(POLICIES[0]!.id, 'e')).toBe(POLICIES[0]!.id); // "e3b0…" is not what is shown
+		expect(letter(POLICIES[0]!.id, 'b')).toBe(POLICIES[0]!.id);
+		expect(letter(POLICIES[0]!.id, 'c')).toBe(POLICIES[4]!.id); // no label: its id is what is shown
 	});
 });
 

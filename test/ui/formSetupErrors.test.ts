@@ -100,6 +100,23 @@ describe('setup failures from the real client', () => {
 		expect(outcome.fieldErrors?.host).toContain('connection refused');
 	});
 
+	it('a client id the client refuses before sending anything is put on the client id field, not the host', async () => {
+		const outcome = await service.test!(values({clientId: 'a b'}), noProgress);
+		expect(outcome.ok).toBe(false);
+		if (outcome.ok) return;
+		expect(Object.keys(outcome.fieldErrors ?? {})).toEqual(['clientId']);
+		expect(outcome.fieldErrors?.clientId).toContain('contains spaces');
+		expect(outcome.message).not.toContain('host');
+	});
+
+	it('a host the client refuses before sending anything is put on the host field', async () => {
+		const outcome = await service.test!(values({host: 'https://oag.example.com/some/path?x=1'}), noProgress);
+		expect(outcome.ok).toBe(false);
+		if (outcome.ok) return;
+		expect(Object.keys(outcome.fieldErrors ?? {})).toEqual(['host']);
+		expect(outcome.fieldErrors?.host).toContain('Not a gateway host');
+	});
+
 	it('an unreadable CA file is refused on the CA file field before anything is sent', async () => {
 		const outcome = await service.test!(values({caFile: '/nonexistent/ca.pem'}), noProgress);
 		expect(outcome).toMatchObject({ok: false, fieldErrors: {caFile: expect.stringContaining('/nonexistent/ca.pem')}});

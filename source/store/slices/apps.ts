@@ -26,9 +26,17 @@ export type AppsActions = {
 	 * from it: it must not start from "none" because the background read has not come yet).
 	 */
 	ensurePolicy(id: string): Promise<void>;
+	/**
+	 * What a save read back from the gateway after writing this app's policy: shown at once, and every policy
+	 * read of this app that started before it is dropped when it answers (its value may be the old one).
+	 */
+	policySaved(id: string, policy: PolicyFields): void;
 	/** No further reads: the store is being disposed. */
 	dispose(): void;
 };
+
+/** The parts of an app's entry a policy read or a policy save sets. */
+export type PolicyFields = Partial<Pick<AppEntry, 'groups' | 'accessPolicyId' | 'policyError'>>;
 
 const PUBLISH_MS = 500;
 /** The next batch waits at least this many times what the last one cost (the UI gets most of the CPU). */
@@ -43,6 +51,8 @@ export function create(ctx: SliceContext): AppsActions {
 	let eraProbe: Promise<void> | undefined;
 	let publishedAt = 0;
 	let publishCostMs = 0;
+	/** Per app, how many saves have landed: a read that started before the latest one is older than it. */
+	const policySaves = new Map<string, number>();
 
 	const publish = () => {
 		if (patches.size === 0) return;
@@ -77,17 +87,25 @@ export function create(ctx: SliceContext): AppsActions {
 		return {error: describeError(result.error), errorKind: isOagError(result.error) ? result.error.kind : 'unknown'};
 	};
 
-	const readGroups = async (id: string) => {
+	const readFailed = (error: unknown): PolicyFields => ({policyError: describeError(error)});
+	const readGroups = async (id: string): Promise<PolicyFields> => {
 		const groups = await settle(ctx.api.apps.getGroupPolicy(id));
-		return groups.value ? {groups: groups.value.groups.map(g => g.name)} : {};
+		return groups.value ? {groups: groups.value.groups.map(g => g.name), policyError: undefined} : readFailed(groups.error);
 	};
-	const readAccessPolicy = async (id: string) => {
+	const readAccessPolicy = async (id: string): Promise<PolicyFields> => {
 		const access = await settle(ctx.api.apps.getAccessPolicy(id));
-		return access.value ? {accessPolicyId: access.value.accessPolicyId} : {};
+		return access.value ? {accessPolicyId: access.value.accessPolicyId, policyError: undefined} : readFailed(access.error);
+	};
+
+	/** One policy read; what it answers is dropped when a save of this app's policy landed meanwhile. */
+	const readPolicy = async (id: string): Promise<PolicyFields> => {
+		const saves = policySaves.get(id);
+		const patch = await readPolicyOnce(id);
+		return policySaves.get(id) === saves ? patch : {};
 	};
 
 	/** One policy read; while the era is unknown, one read at a time is the probe that finds it. */
-	const readPolicy = async (id: string): Promise<Partial<AppEntry>> => {
+	const readPolicyOnce = async (id: string): Promise<PolicyFields> => {
 		let era = ctx.store.getState().policyEra;
 		while (era === undefined && eraProbe) {
 			await eraProbe;
@@ -102,13 +120,14 @@ export function create(ctx: SliceContext): AppsActions {
 			const access = await settle(ctx.api.apps.getAccessPolicy(id));
 			if (access.value) {
 				setEra('access-policy');
-				return {accessPolicyId: access.value.accessPolicyId};
+				return {accessPolicyId: access.value.accessPolicyId, policyError: undefined};
 			}
 			if (isOagError(access.error) && access.error.kind === 'not-found') {
 				setEra('group-policy');
 				return readGroups(id);
 			}
-			return {}; // the read failed for another reason: the next policy read probes again
+			// Failed for another reason: the era stays unknown and the next policy read probes again.
+			return readFailed(access.error);
 		} finally {
 			eraProbe = undefined;
 			done();
@@ -164,7 +183,20 @@ export function create(ctx: SliceContext): AppsActions {
 				return entry !== undefined && era !== undefined && (era === 'group-policy' ? entry.groups : entry.accessPolicyId) !== undefined;
 			};
 			if (held()) return;
+			// A read again after a failure: the form says "reading" again, not the old failure, while it runs.
+			if (ctx.store.getState().apps.items.find(e => e.app.id === id)?.policyError !== undefined) record(id, {policyError: undefined}, true);
 			record(id, await readPolicy(id), true);
+		},
+		policySaved(id, policy) {
+			policySaves.set(id, (policySaves.get(id) ?? 0) + 1);
+			// A read answered before the save but not published yet is older than the save too.
+			const pending = patches.get(id);
+			if (pending) {
+				const {groups: _groups, accessPolicyId: _accessPolicyId, policyError: _policyError, ...rest} = pending;
+				if (Object.keys(rest).length > 0) patches.set(id, rest);
+				else patches.delete(id);
+			}
+			ctx.store.setState(s => ({apps: {...s.apps, items: s.apps.items.map(e => (e.app.id === id ? {...e, ...policy, policyError: undefined} : e))}}));
 		},
 		dispose: () => queue.stop(),
 		async settled() {

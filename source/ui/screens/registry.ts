@@ -6,7 +6,8 @@ import {appItemActions, openAppCommand} from './app/actions.js';
 import {AppView} from './app/AppView.js';
 import {appPolicyTitle, appTitle} from './app/item.js';
 import {AppPolicyView} from './app/policy/AppPolicyView.js';
-import {APP_POLICY_FORM_ACTIONS} from './app/policy/formActions.js';
+import {APP_POLICY_ACTIONS} from './app/policy/formActions.js';
+import {policyFormCapturesText} from './app/policy/policyRead.js';
 import {appActions} from './apps/actions.js';
 import {AppsView} from './apps/AppsView.js';
 import {promotionActions} from './apps/promotion/actions.js';
@@ -76,11 +77,11 @@ export const SCREENS: Record<ScreenId, ScreenDefinition> = {
 		id: 'appPolicy',
 		title: 'Offline policy',
 		View: AppPolicyView,
-		actions: APP_POLICY_FORM_ACTIONS.all,
+		actions: APP_POLICY_ACTIONS,
 		needsStore: true,
 		parent: 'app',
 		itemTitle: appPolicyTitle,
-		capturesText: true,
+		capturesText: policyFormCapturesText,
 	},
 	promotion: {id: 'promotion', title: 'Promotion', View: PromotionScreen, actions: promotionActions, needsStore: true, parent: 'apps'},
 	audit: {id: 'audit', title: 'Audit log', View: AuditView, actions: auditActions, needsStore: true, list: auditList},

@@ -2,7 +2,7 @@ import type {ComponentType} from 'react';
 import type {OagState} from '../../store/state.js';
 import type {Action} from '../actions/types.js';
 import type {ListRow, RowsSelector} from '../lists/listRows.js';
-import type {RouteParams, ScreenId} from '../navigation/routes.js';
+import type {Route, RouteParams, ScreenId} from '../navigation/routes.js';
 
 export type {ListRow} from '../lists/listRows.js';
 
@@ -28,6 +28,16 @@ export type ScreenDefinition = {
 	parent?: ScreenId;
 	/** Item screens: the item's name as the store knows it (undefined while not loaded). */
 	itemTitle?: (state: OagState, params: RouteParams) => string | undefined;
-	/** The screen takes typed text itself (forms); the shell then only handles Esc and Ctrl+C. */
-	capturesText?: boolean;
+	/**
+	 * The screen takes typed text itself (forms); the shell then only handles Esc and Ctrl+C. A rule decides
+	 * it from the store, for a form screen that sometimes shows no form (a failed read, with `r` to retry).
+	 */
+	capturesText?: boolean | ((state: OagState, route: Route) => boolean);
 };
+
+/** Whether the screen takes typed text now (without a store a rule's answer is yes: nothing else to show). */
+export function capturesTextNow(screen: ScreenDefinition, state: OagState | undefined, route: Route): boolean {
+	const rule = screen.capturesText;
+	if (typeof rule === 'function') return state === undefined || rule(state, route);
+	return rule ?? false;
+}

@@ -11,6 +11,7 @@ import {createNavigation} from '../navigation.js';
 import {DraftContext, type DraftStore} from '../components/form/drafts.js';
 import {formHandlesVersion, subscribeFormHandles} from '../components/form/formActions.js';
 import {ALL_ACTIONS, SCREENS} from '../screens/registry.js';
+import {capturesTextNow} from '../screens/types.js';
 import type {SetupService} from '../screens/setup/setupForm.js';
 import type {UnlockOutcome} from '../screens/unlock/unlockForm.js';
 import {ThemeProvider, Tone} from '../theme/ThemeContext.js';
@@ -139,7 +140,10 @@ export function App(props: AppProps) {
 	useSyncExternalStore(subscribeFormHandles, formHandlesVersion);
 	useEffect(() => () => store?.dispose(), [store]);
 
-	const screen = SCREENS[navState.stack.at(-1)!.screen];
+	const route = navState.stack.at(-1)!;
+	const screen = SCREENS[route.screen];
+	// Follows the store: a form screen that shows a failed read instead of its form offers the registry's keys.
+	const capturesText = useGateway(store, state => capturesTextNow(screen, state, route)) ?? capturesTextNow(screen, undefined, route);
 	const ctx = buildActionContext(store, nav, services);
 	const message = latestMessage(toast, navState.message);
 	// One row short of the terminal: a frame as tall as the screen makes Ink clear it on every update (flicker).
@@ -147,7 +151,7 @@ export function App(props: AppProps) {
 	// Header and footer are 2 lines each, always: every line of them is cut to the width, never wrapped.
 	const bodyHeight = height - HEADER_LINES - FOOTER_LINES - inputBarHeight(navState.mode);
 	const hints = footerHints(ALL_ACTIONS, ctx, navState.mode, size.columns, {
-		capturesText: screen.capturesText,
+		capturesText,
 		helpScrolls: navState.mode === 'help' && helpEntries(ALL_ACTIONS, ctx).length > helpRows(bodyHeight),
 	});
 	const {View} = screen;

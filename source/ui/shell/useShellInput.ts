@@ -3,6 +3,7 @@ import {keyName} from '../actions/keys.js';
 import {commandNames, commonPrefix, completeCommand, parseCommand, resolveCommand, resolveKey} from '../actions/registry.js';
 import type {Action, ActionContext} from '../actions/types.js';
 import {SCREENS} from '../screens/registry.js';
+import {capturesTextNow} from '../screens/types.js';
 import {splitKeystrokes} from './keystrokes.js';
 import {editLine} from './lineEditing.js';
 import type {Shell} from './ShellContext.js';
@@ -95,7 +96,7 @@ function onKey(shell: Shell, actions: readonly Action[], input: string, key: Key
 		else nav.setInput(editLine(nav.getState().input, input, key));
 		return;
 	}
-	if (SCREENS[ctx.screen].capturesText) return;
+	if (capturesTextNow(SCREENS[ctx.screen], shell.store?.state.getState(), ctx.route)) return;
 	const resolution = resolveKey(actions, name, ctx);
 	if (!resolution) return;
 	if (resolution.blocked) {

@@ -53,9 +53,10 @@ function onEnter(spec: FormSpec, s: FormState, field: FieldSpec): KeyResult {
 function edit(spec: FormSpec, s: FormState, field: FieldSpec, input: string, name: string, items: readonly PickerItem[]): FormState {
 	switch (field.kind) {
 		case 'choice':
-			return cycle(spec, s, field.name, field.options.map(o => o.value), name, input);
+			return cycle(spec, s, field.name, field.options.map(o => ({value: o.value, shown: o.value})), name, input);
 		case 'picker':
-			return cycle(spec, s, field.name, items.map(i => i.id), name, input);
+			// A picker's ids are often UUIDs: a letter means the label the admin sees (the id when there is none).
+			return cycle(spec, s, field.name, items.map(i => ({value: i.id, shown: i.label || i.id})), name, input);
 		case 'list':
 			return editList(spec, s, field.name, input, name);
 		default:
@@ -83,10 +84,14 @@ function editText(spec: FormSpec, s: FormState, field: FieldSpec, input: string,
 	return setValue(spec, s, field.name, next);
 }
 
-/** Choice and picker: ←/→ or Space step through the options; a typed letter jumps to the next that starts with it. */
-function cycle(spec: FormSpec, s: FormState, fieldName: string, options: readonly string[], name: string, input: string): FormState {
+/** One option of a choice or picker: its value, and the text a typed letter is matched against. */
+type CycleOption = {value: string; shown: string};
+
+/** Choice and picker: ←/→ or Space step through the options; a typed letter jumps to the next whose text starts with it. */
+function cycle(spec: FormSpec, s: FormState, fieldName: string, options: readonly CycleOption[], name: string, input: string): FormState {
 	if (options.length === 0) return s;
-	const at = options.indexOf(textOf(s.values, fieldName));
+	const current = textOf(s.values, fieldName);
+	const at = options.findIndex(option => option.value === current);
 	let next = at;
 	if (name === 'right' || name === ' ') next = (at + 1) % options.length;
 	else if (name === 'left') next = (at - 1 + options.length) % options.length;
@@ -94,13 +99,13 @@ function cycle(spec: FormSpec, s: FormState, fieldName: string, options: readonl
 		const lower = input.toLowerCase();
 		for (let i = 1; i <= options.length; i++) {
 			const candidate = (Math.max(at, 0) + i) % options.length;
-			if (options[candidate]!.toLowerCase().startsWith(lower)) {
+			if (options[candidate]!.shown.toLowerCase().startsWith(lower)) {
 				next = candidate;
 				break;
 			}
 		}
 	}
-	return next === at || next < 0 ? s : setValue(spec, s, fieldName, options[next]!);
+	return next === at || next < 0 ? s : setValue(spec, s, fieldName, options[next]!.value);
 }
 
 /** List editor: type an item on the entry line, Enter adds it; ←/→ highlight an item, Backspace on an empty line removes it. */

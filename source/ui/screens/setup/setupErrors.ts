@@ -1,4 +1,4 @@
-import {isOagError, type OagError} from '../../../api/errors.js';
+import {ClientSettingsError, isOagError, type OagError} from '../../../api/errors.js';
 import type {SetupFailure, SetupField} from './setupForm.js';
 
 // Setup's failures, named by their cause and placed on the field the admin must change. Decided from the
@@ -8,10 +8,23 @@ const INSECURE_LAST_RESORT =
 	'Only as a last resort, on a network you trust: start oag-offline with --insecure (anyone on the path could then impersonate the gateway).';
 
 export function setupFailureFrom(error: unknown, host: string): SetupFailure {
+	if (error instanceof ClientSettingsError) return fromSettingsError(error, host);
 	if (!isOagError(error)) {
 		return {ok: false, message: `The check failed: ${error instanceof Error ? error.message : String(error)}`};
 	}
 	return fromOagError(error, host);
+}
+
+/** The client refused a setting before sending anything: the message goes on the field it names. */
+function fromSettingsError(error: ClientSettingsError, host: string): SetupFailure {
+	switch (error.setting) {
+		case 'host':
+			return {ok: false, message: `Cannot use host ${host}: nothing was sent.`, fieldErrors: {host: error.message}};
+		case 'clientId':
+			return {ok: false, message: 'Cannot use this client id: nothing was sent.', fieldErrors: {clientId: error.message}};
+		default:
+			return {ok: false, message: `The check failed: ${error.message}`};
+	}
 }
 
 function fromOagError(error: OagError, host: string): SetupFailure {

@@ -28,7 +28,7 @@ export const ACCESS_POLICY_FORM: FormSpec = {
 			kind: 'picker',
 			name: 'accessPolicyId',
 			label: 'Access policy',
-			hint: "←/→ or Space step through the IdP's offline access policies.",
+			hint: "←/→, Space, or the first letter of a policy's name picks one of the IdP's offline access policies.",
 			emptyText: 'none on this IdP yet: see `apps access-policy --create`',
 			check: value => (value === '' ? 'Pick a policy (←/→).' : undefined),
 		},
