@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 
 // Ink's screen compositor (ink/build/output.js), with the same contract and the same bytes out, built for a
 // TUI that redraws a full screen many times a second. The bundle puts it in place of Ink's (scripts/build.mjs);
-// test/ui/ink/frameOutput.test.ts checks it against Ink's own on random frames.
+// test/ui/frameOutput.test.ts checks it against the installed Ink's own on random frames.
 //
 // Why: Ink builds a new Output for every frame, so its caches live for one frame. A keystroke on a list
 // changes two or three rows of 36, yet every frame tokenised every line again, made one object per cell, and
