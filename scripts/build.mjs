@@ -14,15 +14,16 @@ const noReactDevtools = {
 	},
 };
 
-// Ink composes every frame with ink/build/output.js and measures every text with widest-line; the bundle
-// uses source/ui/ink/frameOutput.ts and cachedWidestLine.ts in their place, which give the same results
-// while reusing what did not change since the last frame (why, and the tests that hold them to Ink's own:
-// see those files). If Ink stops importing them this way, the build fails rather than silently drawing
-// with the slow ones.
+// Ink composes every frame with ink/build/output.js, measures every text with widest-line, and remembers
+// every text it ever measured for layout (measure-text.js). The bundle uses source/ui/ink/frameOutput.ts,
+// cachedWidestLine.ts and boundedMeasureText.ts in their place: the same results, reusing what did not
+// change since the last frame, with bounded caches (why, and the tests that hold them to Ink's own: see
+// those files). If Ink stops importing them this way, the build fails rather than silently using Ink's.
 const inkFile = /[\\/]ink[\\/]build[\\/][\w-]+\.js$/;
 const inkReplacements = [
 	{name: 'frame output', filter: /^\.\/output\.js$/, importer: /[\\/]ink[\\/]build[\\/]renderer\.js$/, with: '../source/ui/ink/frameOutput.ts'},
 	{name: 'cached widest-line', filter: /^widest-line$/, importer: inkFile, with: '../source/ui/ink/cachedWidestLine.ts'},
+	{name: 'bounded measure-text', filter: /^\.\/measure-text\.js$/, importer: /[\\/]ink[\\/]build[\\/]dom\.js$/, with: '../source/ui/ink/boundedMeasureText.ts'},
 ];
 const replaced = new Set();
 const inkFastPaths = {
