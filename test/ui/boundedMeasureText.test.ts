@@ -20,8 +20,8 @@ describe('boundedMeasureText', () => {
 	});
 
 	it('keeps answering right after more distinct texts than it holds', () => {
-		const texts = Array.from({length: 9_000}, (_, i) => `checked ${i}s ago\n${'漢'.repeat(i % 5)}`);
+		const texts = Array.from({length: 3_000}, (_, i) => `checked ${i}s ago\n${'漢'.repeat(i % 5)}`);
 		for (const t of texts) measureText(t);
-		for (const t of [texts[0]!, texts[4_500]!, texts[8_999]!]) expect(measureText(t)).toEqual(inkMeasureText(t));
+		for (const t of [texts[0]!, texts[1_500]!, texts[2_999]!]) expect(measureText(t)).toEqual(inkMeasureText(t));
 	});
 });

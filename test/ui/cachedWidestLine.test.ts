@@ -18,8 +18,8 @@ describe('cachedWidestLine', () => {
 	});
 
 	it('still answers right after more distinct texts than it keeps', () => {
-		const texts = Array.from({length: 9_000}, (_, i) => `${'漢'.repeat(i % 7)}row ${i}`);
+		const texts = Array.from({length: 3_000}, (_, i) => `${'漢'.repeat(i % 7)}row ${i}`);
 		for (const t of texts) cachedWidestLine(t);
-		for (const t of [texts[0]!, texts[4_500]!, texts[8_999]!]) expect(cachedWidestLine(t)).toBe(widestLine(t));
+		for (const t of [texts[0]!, texts[1_500]!, texts[2_999]!]) expect(cachedWidestLine(t)).toBe(widestLine(t));
 	});
 });

@@ -9,7 +9,7 @@ import cachedWidestLine from './cachedWidestLine.js';
 
 export type Dimensions = {width: number; height: number};
 
-const LIMIT = 4_000;
+const LIMIT = 1_000;
 const EMPTY: Dimensions = Object.freeze({width: 0, height: 0});
 let recent = new Map<string, Dimensions>();
 let before = new Map<string, Dimensions>();

@@ -5,7 +5,7 @@ import widestLine from 'widest-line';
 // tests made that about a tenth of a keystroke's frame. A width is a pure function of the text, so a cache
 // cannot change what is drawn; it holds the texts of about the last two screens and then starts over.
 
-const LIMIT = 4_000;
+const LIMIT = 1_000;
 let widths = new Map<string, number>();
 let widthsBefore = new Map<string, number>();
 

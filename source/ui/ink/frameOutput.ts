@@ -28,7 +28,7 @@ type Operation =
 	| {type: 'unclip'};
 
 /** Widths and style transitions are small and few; past this many entries a cache starts over. */
-const CACHE_LIMIT = 4_000;
+const CACHE_LIMIT = 1_000;
 
 const BLANK: Cell = Object.freeze({type: 'char' as const, value: ' ', fullWidth: false, styles: [] as Styles});
 const NO_STYLES: Styles = [];
