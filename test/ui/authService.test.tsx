@@ -39,8 +39,10 @@ async function openAuth(h: Harness): Promise<string> {
 
 async function disableByTyping(h: Harness): Promise<void> {
 	await h.press('D');
-	await h.waitFor(f => f.includes('Type DISABLE') || f.includes('DISABLE'));
+	// The bar itself: the message of an earlier refusal also names DISABLE, and the screen's hint says what D does.
+	await h.waitFor(f => f.includes('Type DISABLE to confirm'));
 	await h.type('DISABLE');
+	await h.waitFor(f => f.includes('Type DISABLE to confirm: DISABLE'));
 	await h.press(KEYS.enter);
 	await h.waitFor(f => f.includes('[NOT ENABLED]') && f.includes('Press e to open the enable form'));
 }
@@ -63,9 +65,9 @@ describe('the Authentication service screen', () => {
 		const h = start();
 		await openAuth(h);
 		await h.press('D');
-		const asked = await h.waitFor(f => f.includes('offline sign-in stops'));
-		expect(asked).toContain('DISABLE');
+		await h.waitFor(f => f.includes('Type DISABLE to confirm'));
 		await h.type('disable');
+		await h.waitFor(f => f.includes('Type DISABLE to confirm: disable'));
 		await h.press(KEYS.enter);
 		await h.waitFor(f => f.includes('Not confirmed'));
 		expect(await shell.env.client.authService.get()).toBeDefined();
