@@ -28,7 +28,9 @@ afterAll(async () => {
 });
 
 /** Nothing wider than the terminal (a wrapped line comes back joined, too long), the footer in its place. */
-function expectFits(s: TmuxSession): string[] {
+async function expectFits(s: TmuxSession): Promise<string[]> {
+	// A capture can land while tmux is still drawing a frame (its bottom rows not yet written): wait for the footer.
+	await s.waitFor(screen => (screen.split('\n')[SIZE.rows - 2] ?? '').includes('ctrl+s save'));
 	const lines = s.joinedLines();
 	const text = lines.join('\n');
 	expect(lines.length, text).toBeLessThanOrEqual(SIZE.rows);
@@ -55,17 +57,17 @@ describe('app policy form at 80x24', () => {
 		// Wiki's IdP has no access policy yet: the picker says so, within the line.
 		await openAppForm(session, 'Wiki', 'offline: access policy');
 		await session.waitFor(screen => screen.includes('none on this IdP yet'));
-		expect(expectFits(session).some(line => line.startsWith('> Access policy'))).toBe(true);
+		expect((await expectFits(session)).some(line => line.startsWith('> Access policy'))).toBe(true);
 		session.sendKeys('Escape');
 		await session.waitFor(screen => screen.includes('App Wiki') && screen.includes('offline sign-in with'));
 		session.sendKeys('Escape');
 		// Payroll Portal's IdP (the first, set up as after the guide) has its default policy.
 		await openAppForm(session, 'Payroll Portal', 'offline: access policy');
 		await session.waitFor(screen => screen.includes('none picked') || screen.includes('‹ Default offline policy'));
-		expectFits(session);
+		await expectFits(session);
 		if (!session.capture().includes('‹ Default offline policy')) session.sendKeys('Right');
 		await session.waitFor(screen => screen.includes('‹ Default offline policy (default)'));
-		expectFits(session);
+		await expectFits(session);
 		session.sendKeys('C-s');
 		const app = await session.waitFor(screen => screen.includes('App Payroll Portal') && /access policy\s+Default offline policy \(/.test(screen), 20_000);
 		expect(app).toContain('-> Default offline policy: done and'); // the message line, cut at 80 columns
@@ -76,23 +78,24 @@ describe('app policy form at 80x24', () => {
 		const {url, clientId, keyFile, caFile} = simulator.line;
 		session = startTmux(`cd ${ROOT} && ${process.execPath} ${BUNDLE} --host ${url} --client-id ${clientId} --key-file ${keyFile} --ca-file ${caFile} 2>/dev/null`, SIZE, isolated);
 		await openAppForm(session, 'Wiki', 'offline: group names');
-		expectFits(session);
+		await expectFits(session);
 		const groups = Array.from({length: 12}, (_, i) => `offline-group-${String(i + 1).padStart(2, '0')}`);
 		for (const group of groups) {
 			session.type(group);
 			session.sendKeys('Enter');
 			await session.waitFor(screen => screen.includes(` ${group}`));
-			expectFits(session);
+			await expectFits(session);
 		}
 		session.sendKeys('C-s');
 		const app = await session.waitFor(screen => screen.includes('App Wiki') && screen.includes('offline-group-01, offline-group-02'), 20_000);
 		expect(app).not.toContain('Who may sign in');
-		expectAppScreenFits(session);
+		await expectAppScreenFits(session);
 	}, 120_000);
 });
 
 /** The app screen after saving: it fits too (its footer has other keys than the form's). */
-function expectAppScreenFits(s: TmuxSession): void {
+async function expectAppScreenFits(s: TmuxSession): Promise<void> {
+	await s.waitFor(screen => (screen.split('\n')[SIZE.rows - 2] ?? '').includes('? help'));
 	const lines = s.capture().replace(/\n$/, '').split('\n');
 	for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(SIZE.columns);
 	expect(lines[SIZE.rows - 2]).toContain('? help');
