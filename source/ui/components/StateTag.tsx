@@ -7,16 +7,19 @@ import type {Cell} from './Columns.js';
 // carrying escapes, shown escaped) is cut with an ellipsis so that a tag never wraps its row.
 const MAX_STATE_WIDTH = 16;
 
-/** A state as `[WORD]` in its tone: readable with or without colour. */
-export const StateTag = ({state, fallback = 'UNKNOWN'}: {state: string | undefined; fallback?: string}) => (
-	<Tone token={statusToken(state)} bold wrap="truncate">
-		[{terminalCell(state ?? fallback, MAX_STATE_WIDTH)}]
-	</Tone>
-);
-
-/** The same tag as a list cell (components/Columns): one line of text per row, no node of its own. */
-export const stateCell = (state: string | undefined, fallback = 'UNKNOWN'): Cell => ({
+/** A state as `[WORD]` in its tone, as a list cell (components/Columns): no node of its own. */
+export const stateCell = (state: string | undefined, fallback = 'UNKNOWN'): Exclude<Cell, string> => ({
 	text: `[${terminalCell(state ?? fallback, MAX_STATE_WIDTH)}]`,
 	token: statusToken(state),
 	bold: true,
 });
+
+/** The same tag as its own text: readable with or without colour. */
+export function StateTag({state, fallback = 'UNKNOWN'}: {state: string | undefined; fallback?: string}) {
+	const {text, token, bold} = stateCell(state, fallback);
+	return (
+		<Tone token={token} bold={bold} wrap="truncate">
+			{text}
+		</Tone>
+	);
+}
